@@ -1,0 +1,1 @@
+"""The pure core: plain Python, never imports Textual, tested directly."""
