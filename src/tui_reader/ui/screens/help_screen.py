@@ -1,0 +1,69 @@
+"""The help screen: every key of the app, in the interface language."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui_reader.core.catalog import t
+
+# (group, [(keys, catalog key)]) — the single list the help screen and README are checked against.
+HELP_ROWS: list[tuple[str, list[tuple[str, str]]]] = [
+    (
+        "help.group.library",
+        [("↑ ↓ / j k", "help.library.move"), ("Enter", "help.library.open")],
+    ),
+    (
+        "help.group.reading",
+        [
+            ("j k ↑ ↓", "help.scroll"),
+            ("Space PgDn / b PgUp", "help.page"),
+            ("g Home / G End", "help.ends"),
+            ("n ]", "help.next_section"),
+            ("p [", "help.previous_section"),
+            ("Tab", "help.focus"),
+            ("Enter", "help.jump"),
+            ("t", "help.toggle_sidebar"),
+            ("Escape", "help.back"),
+        ],
+    ),
+    ("help.group.everywhere", [("?", "help.help"), ("q", "help.quit")]),
+]
+
+
+def help_table(lang: str) -> Table:
+    table = Table(show_header=False, box=None, padding=(0, 2), expand=True)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(ratio=1)
+    for group, rows in HELP_ROWS:
+        table.add_row(Text(t(group, lang), style="bold underline"), "")
+        for keys, description in rows:
+            table.add_row(keys, t(description, lang))
+        table.add_row("", "")
+    table.add_row("", Text(t("help.mouse", lang), style="italic"))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "help_screen.tcss"
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss_help", show=False),
+    ]
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box") as box:
+            box.border_title = t("help.title", self.lang)
+            box.border_subtitle = t("help.close", self.lang)
+            yield Static(help_table(self.lang), id="help-table")
+
+    def action_dismiss_help(self) -> None:
+        self.dismiss()

@@ -1,0 +1,94 @@
+"""The library: the articles of a directory, Enter opens one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from tui_reader.core.catalog import t
+from tui_reader.core.library import ArticleInfo
+from tui_reader.ui.localized import localize_bindings
+
+
+class LibraryScreen(Screen[None]):
+    CSS_PATH = "library_screen.tcss"
+    BINDINGS = [
+        Binding("j", "cursor_down", show=False),
+        Binding("k", "cursor_up", show=False),
+        Binding("enter", "open", "keys.open"),
+        Binding("question_mark", "help", "keys.help", key_display="?"),
+        Binding("q", "app.quit", "keys.quit"),
+    ]
+
+    def __init__(self, directory: Path, articles: list[ArticleInfo], lang: str) -> None:
+        super().__init__()
+        self.directory = directory
+        self.articles = articles
+        self.lang = lang
+        localize_bindings(self, lang)
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            Text(t("library.title", self.lang, path=str(self.directory)), no_wrap=True),
+            id="library-header",
+        )
+        yield DataTable(id="library", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key, width in (
+            ("library.col.title", None),
+            ("library.col.byline", 24),
+            ("library.col.date", 10),
+            ("library.col.lang", 6),
+            ("library.col.time", 8),
+        ):
+            table.add_column(t(key, self.lang), key=key, width=width)
+        for info in self.articles:
+            table.add_row(*self._cells(info), key=str(info.path))
+        table.focus()
+
+    def _cells(self, info: ArticleInfo) -> list[Text]:
+        # Titles and authors come from files: Text, never markup.
+        return [
+            Text(info.title, overflow="ellipsis", no_wrap=True),
+            Text(info.author or _host(info.source_url) or "", style="dim", overflow="ellipsis"),
+            Text(info.date or ""),
+            Text(info.lang.upper()),
+            Text(t("library.minutes", self.lang, minutes=info.reading_minutes), justify="right"),
+        ]
+
+    def action_cursor_down(self) -> None:
+        self.query_one(DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(DataTable).action_cursor_up()
+
+    def action_open(self) -> None:
+        table = self.query_one(DataTable)
+        if self.articles:
+            self.app.open_article(self.articles[table.cursor_row].path)  # type: ignore[attr-defined]
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_help(self) -> None:
+        from tui_reader.ui.screens.help_screen import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.lang))
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).hostname or url

@@ -1,0 +1,68 @@
+"""Regenerate screenshots/*.svg from the real app: `python tools/screenshots.py`.
+
+Each shot starts the app headless at 120x40 with the dark theme, presses the listed keys and
+saves what the terminal would show. Data and config go to a temporary directory so that the
+user's drafts never appear in the pictures.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "screenshots"
+ARTICLES = REPO / "articles"
+
+
+@dataclass
+class Shot:
+    name: str
+    target: str | None
+    lang: str
+    keys: list[str] = field(default_factory=list)
+    before: Callable[[object], Awaitable[None]] | None = None
+
+
+SHOTS = [
+    Shot("library", None, "en"),
+    Shot("reading-fr", str(ARTICLES / "fr-centres-de-donnees.md"), "fr", ["n", "n"]),
+    Shot("reading-en-long", str(ARTICLES / "en-field-guide-markdown-terminal.md"), "en", ["n"] * 4),
+    Shot("help", str(ARTICLES / "en-night-trains.md"), "en", ["question_mark"]),
+]
+
+
+async def take(shot: Shot) -> Path:
+    from tui_reader.core.launch import prepare
+    from tui_reader.ui.app import ReaderApp
+
+    app = ReaderApp.from_launch(prepare(shot.target, shot.lang), shot.lang)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.theme = "textual-dark"
+        for key in shot.keys:
+            await pilot.press(key)
+        await pilot.pause(0.3)
+        return Path(app.save_screenshot(filename=f"{shot.name}.svg", path=str(OUT)))
+
+
+def main() -> int:
+    os.environ["TEXTUAL_ANIMATIONS"] = "none"
+    with tempfile.TemporaryDirectory() as tmp:
+        for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+            os.environ[var] = str(Path(tmp) / var.lower())
+        OUT.mkdir(exist_ok=True)
+        wanted = set(sys.argv[1:])
+        for shot in SHOTS:
+            if not wanted or shot.name in wanted:
+                print(asyncio.run(take(shot)).relative_to(REPO))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
