@@ -13,9 +13,6 @@ os.environ["TEXTUAL_ANIMATIONS"] = "none"
 for _var in ("NO_COLOR", "TEXTUAL_THEME", "FORCE_COLOR"):
     os.environ.pop(_var, None)
 
-REPO = Path(__file__).resolve().parent.parent
-ARTICLES = REPO / "articles"
-
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:

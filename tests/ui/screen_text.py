@@ -1,0 +1,17 @@
+"""What the user sees in a Line API widget, as text."""
+
+from __future__ import annotations
+
+from textual.widget import Widget
+
+
+def visible_lines(widget: Widget) -> list[str]:
+    """The text a Line API widget currently shows, one string per screen row."""
+    return [
+        "".join(seg.text for seg in widget.render_line(y)).rstrip()
+        for y in range(widget.scrollable_content_region.height)
+    ]
+
+
+def visible_text(widget: Widget) -> str:
+    return "\n".join(visible_lines(widget))
