@@ -34,6 +34,12 @@ SHOTS = [
     Shot("reading-fr", str(ARTICLES / "fr-centres-de-donnees.md"), "fr", ["n", "n"]),
     Shot("reading-en-long", str(ARTICLES / "en-field-guide-markdown-terminal.md"), "en", ["n"] * 4),
     Shot("help", str(ARTICLES / "en-night-trains.md"), "en", ["question_mark"]),
+    Shot(
+        "search",
+        str(ARTICLES / "fr-centres-de-donnees.md"),
+        "fr",
+        ["slash", *"electricite", "enter", "down", "down"],
+    ),
 ]
 
 

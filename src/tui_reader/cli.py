@@ -10,9 +10,13 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui_reader import __version__
 from tui_reader.core.catalog import resolve_language, t
+
+if TYPE_CHECKING:
+    from tui_reader.core.settings import LoadedSettings
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -42,14 +46,18 @@ def _lang_from_argv(argv: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    lang = resolve_language(_lang_from_argv(argv))
+    from tui_reader.core.settings import load_settings
+
+    # Precedence: --lang, then the `language` setting, then the locale.
+    settings = load_settings()
+    lang = resolve_language(_lang_from_argv(argv) or settings.settings.language)
     if argv and argv[0] == "drafts":
         from tui_reader.cli_drafts import run_drafts
 
         return run_drafts(argv[1:], lang)
     args = build_parser(lang).parse_args(argv)
     try:
-        return _run(args, lang)
+        return _run(args, lang, settings)
     except KeyboardInterrupt:
         print(t("cli.error", lang, message=t("cli.interrupted", lang)), file=sys.stderr)
         return 130
@@ -60,7 +68,7 @@ def _fail(lang: str, key: str, **params: object) -> int:
     return EXIT_ERROR
 
 
-def _run(args: argparse.Namespace, lang: str) -> int:
+def _run(args: argparse.Namespace, lang: str, settings: LoadedSettings) -> int:
     from tui_reader.core.article import ArticleError
     from tui_reader.core.launch import prepare, resolve_target
 
@@ -75,7 +83,7 @@ def _run(args: argparse.Namespace, lang: str) -> int:
 
             print_article(article, width=args.width, lang=lang)
             return EXIT_OK
-        launch = prepare(args.path, lang)
+        launch = prepare(args.path, lang, settings)
     except ArticleError as error:
         return _fail(lang, error.key, **error.params)
     except BrokenPipeError:

@@ -1,4 +1,4 @@
-"""What the user sees in a Line API widget, as text."""
+"""What the user sees in a widget, as text."""
 
 from __future__ import annotations
 
@@ -15,3 +15,11 @@ def visible_lines(widget: Widget) -> list[str]:
 
 def visible_text(widget: Widget) -> str:
     return "\n".join(visible_lines(widget))
+
+
+def widget_text(widget: Widget) -> str:
+    """What any widget draws (borders and padding included), as plain text."""
+    from textual.geometry import Region
+
+    strips = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return "\n".join("".join(seg.text for seg in strip).rstrip() for strip in strips)

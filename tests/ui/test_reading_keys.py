@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable
 
 from tests.repo_paths import ARTICLES
-from tests.ui.screen_text import visible_text
+from tests.ui.screen_text import visible_text, widget_text
 
 from tui_reader.ui.screens.help_screen import HelpScreen
 from tui_reader.ui.screens.library_screen import LibraryScreen
@@ -32,7 +32,7 @@ async def test_opening_a_file_shows_its_title_and_first_section(make_app) -> Non
         assert "Centres de données" in text
         assert "Par Camille Martin" in text
         assert "Laisser un commentaire" not in text  # the footer was removed
-        header = str(app.screen.query_one("#article-header").render())
+        header = widget_text(app.screen.query_one("#article-header"))
         assert "commentaires ouverts" in header
         assert sidebar.option_count == len(view.article.sections)
         assert app.focused is view
@@ -172,7 +172,7 @@ async def test_help_screen_lists_keys_and_closes(make_app) -> None:
         await pilot.pause()
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("#help-table").render())
+        text = widget_text(app.screen.query_one("#help-table"))
         for needle in ("Next section", "Show / hide the contents", "Back to the library"):
             assert needle in text
         await pilot.press("escape")

@@ -82,6 +82,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{path}: the front matter is not valid YAML and was ignored",
         "fr": "{path} : l'en-tête YAML est invalide et a été ignoré",
     },
+    # Titles for what has none: stdin without a heading, a heading without text.
+    "article.untitled": {"en": "Untitled", "fr": "Sans titre"},
+    "article.untitled_section": {"en": "Untitled section", "fr": "Section sans titre"},
     # --- library screen --------------------------------------------------------------------
     "library.title": {"en": "Library — {path}", "fr": "Bibliothèque — {path}"},
     "library.col.title": {"en": "Title", "fr": "Titre"},
@@ -142,6 +145,251 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Mouse: click a contents entry to jump, wheel to scroll, click a link to follow it",
         "fr": "Souris : cliquer dans le sommaire pour y aller, molette pour défiler, clic sur un lien pour le suivre",
     },
+    # --- settings, positions, themes, palette (issue 5) -------------------------------------
+    # Settings file (core.settings); params: path, name, value, expected, default, reason.
+    "settings.problem.invalid_toml": {
+        "en": "{path} is not valid TOML ({reason}); default settings are used",
+        "fr": "{path} n'est pas du TOML valide ({reason}) ; réglages par défaut utilisés",
+    },
+    "settings.problem.unreadable": {
+        "en": "cannot read {path} ({reason}); default settings are used",
+        "fr": "impossible de lire {path} ({reason}) ; réglages par défaut utilisés",
+    },
+    "settings.problem.bad_value": {
+        "en": "{path}: {name} = {value} is not valid (expected {expected}); using {default}",
+        "fr": (
+            "{path} : {name} = {value} n'est pas valide (attendu : {expected}) ; "
+            "{default} utilisé"
+        ),
+    },
+    "settings.problem.unknown_key": {
+        "en": "{path}: unknown setting {name}, ignored",
+        "fr": "{path} : réglage inconnu {name}, ignoré",
+    },
+    "settings.problem.unknown_theme": {
+        "en": "{path}: unknown theme {value}; using {default}",
+        "fr": "{path} : thème inconnu {value} ; {default} utilisé",
+    },
+    "settings.problem.articles_dir": {
+        "en": "{path}: articles_dir {value} is not a directory; showing the bundled articles",
+        "fr": "{path} : articles_dir {value} n'est pas un dossier ; articles fournis affichés",
+    },
+    "settings.expect.path": {"en": "a directory path", "fr": "un chemin de dossier"},
+    "settings.expect.theme": {"en": "a theme name", "fr": "un nom de thème"},
+    "settings.expect.language": {
+        "en": '"en", "fr" or "auto"',
+        "fr": "« en », « fr » ou « auto »",
+    },
+    "settings.expect.visible": {
+        "en": 'true, false or "auto"',
+        "fr": "true, false ou « auto »",
+    },
+    "settings.expect.sidebar_width": {
+        "en": "a whole number from {smin} to {smax}",
+        "fr": "un nombre entier de {smin} à {smax}",
+    },
+    "settings.expect.reading_width": {
+        "en": "a whole number from {rmin} to {rmax}",
+        "fr": "un nombre entier de {rmin} à {rmax}",
+    },
+    "settings.notice.moved_aside": {
+        "en": "{path} had errors: it was kept as {moved_to} and a corrected file was written",
+        "fr": (
+            "{path} contenait des erreurs : il est conservé sous {moved_to} et un fichier "
+            "corrigé a été écrit"
+        ),
+    },
+    "settings.error.no_space": {
+        "en": "Settings not saved: the disk is full.",
+        "fr": "Réglages non enregistrés : le disque est plein.",
+    },
+    "settings.error.read_only_fs": {
+        "en": "Settings not saved: the disk is read-only.",
+        "fr": "Réglages non enregistrés : le disque est en lecture seule.",
+    },
+    "settings.error.permission": {
+        "en": "Settings not saved: permission denied ({reason}).",
+        "fr": "Réglages non enregistrés : accès refusé ({reason}).",
+    },
+    "settings.error.symlink": {
+        "en": "Settings not saved: a symbolic link is in the way.",
+        "fr": "Réglages non enregistrés : un lien symbolique bloque l'écriture.",
+    },
+    "settings.error.io": {
+        "en": "Settings not saved: {reason}.",
+        "fr": "Réglages non enregistrés : {reason}.",
+    },
+    # Reading positions (core.positions); params: path, moved_to, reason.
+    "positions.problem.corrupt": {
+        "en": "{path}: unreadable reading positions, moved to {moved_to}",
+        "fr": "{path} : positions de lecture illisibles, déplacées dans {moved_to}",
+    },
+    "positions.problem.symlink": {
+        "en": "{path}: a symbolic link instead of the reading positions, moved to {moved_to}",
+        "fr": (
+            "{path} : un lien symbolique à la place des positions de lecture, "
+            "déplacé dans {moved_to}"
+        ),
+    },
+    "positions.problem.not_moved": {
+        "en": "{path}: unreadable reading positions, left in place (cannot move them: {reason})",
+        "fr": (
+            "{path} : positions de lecture illisibles, laissées en place "
+            "(déplacement impossible : {reason})"
+        ),
+    },
+    "positions.error.no_space": {
+        "en": "Reading position not saved: the disk is full.",
+        "fr": "Position de lecture non enregistrée : le disque est plein.",
+    },
+    "positions.error.read_only_fs": {
+        "en": "Reading position not saved: the disk is read-only.",
+        "fr": "Position de lecture non enregistrée : le disque est en lecture seule.",
+    },
+    "positions.error.permission": {
+        "en": "Reading position not saved: permission denied ({reason}).",
+        "fr": "Position de lecture non enregistrée : accès refusé ({reason}).",
+    },
+    "positions.error.symlink": {
+        "en": "Reading position not saved: a symbolic link is in the way.",
+        "fr": "Position de lecture non enregistrée : un lien symbolique bloque l'écriture.",
+    },
+    "positions.error.io": {
+        "en": "Reading position not saved: {reason}.",
+        "fr": "Position de lecture non enregistrée : {reason}.",
+    },
+    # Library progress column.
+    "library.col.progress": {"en": "Read", "fr": "Lu"},
+    "library.progress": {"en": "{percent}%", "fr": "{percent}\u00a0%"},
+    "library.unread": {"en": "—", "fr": "—"},
+    "library.finished": {"en": "✓", "fr": "✓"},
+    # Reading width and themes.
+    "reading.width": {
+        "en": "Text width: {width} columns",
+        "fr": "Largeur du texte : {width} colonnes",
+    },
+    "reading.width_full": {
+        "en": "The text already uses the whole width ({width} columns)",
+        "fr": "Le texte occupe déjà toute la largeur ({width} colonnes)",
+    },
+    "reading.width_min": {
+        "en": "Narrowest text width: {width} columns",
+        "fr": "Largeur de texte minimale : {width} colonnes",
+    },
+    "theme.changed": {"en": "Theme: {name}", "fr": "Thème : {name}"},
+    "keys.wider": {"en": "Wider", "fr": "Plus large"},
+    "keys.narrower": {"en": "Narrower", "fr": "Plus étroit"},
+    "keys.theme": {"en": "Theme", "fr": "Thème"},
+    "keys.palette": {"en": "Commands", "fr": "Commandes"},
+    # Command palette (ui.commands).
+    "palette.placeholder": {
+        "en": "Go to a section, open an article, change the theme…",
+        "fr": "Aller à une section, ouvrir un article, changer de thème…",
+    },
+    "palette.theme_placeholder": {"en": "Search for a theme…", "fr": "Chercher un thème…"},
+    "palette.prefix.section": {"en": "Section: ", "fr": "Section : "},
+    "palette.prefix.article": {"en": "Open: ", "fr": "Ouvrir : "},
+    "palette.prefix.theme": {"en": "Theme: ", "fr": "Thème : "},
+    "palette.current": {"en": "(current)", "fr": "(actuel)"},
+    "palette.cmd.change_theme": {"en": "Change theme…", "fr": "Changer de thème…"},
+    "palette.cmd.toggle_sidebar": {
+        "en": "Show / hide the contents",
+        "fr": "Afficher / masquer le sommaire",
+    },
+    "palette.cmd.open_drafts": {"en": "Open the drafts", "fr": "Ouvrir les brouillons"},
+    "palette.cmd.library": {"en": "Back to the library", "fr": "Retour à la bibliothèque"},
+    "palette.cmd.wider": {"en": "Wider text", "fr": "Texte plus large"},
+    "palette.cmd.narrower": {"en": "Narrower text", "fr": "Texte plus étroit"},
+    "palette.cmd.help": {"en": "Keys (help)", "fr": "Touches (aide)"},
+    "palette.cmd.quit": {"en": "Quit", "fr": "Quitter"},
+    # Help screen rows.
+    "help.palette": {
+        "en": "Command palette: sections, articles, themes, commands",
+        "fr": "Palette de commandes : sections, articles, thèmes, commandes",
+    },
+    "help.width": {"en": "Wider / narrower text", "fr": "Texte plus large / plus étroit"},
+    "help.theme": {"en": "Next theme", "fr": "Thème suivant"},
+    # --- search and links (issue 5) -------------------------------------------------------
+    # Search bar (ui.widgets.search_bar, ui.screens.search_and_links).
+    "search.placeholder": {
+        "en": "Search the article (accents ignored, case ignored unless you type a capital)",
+        "fr": "Rechercher dans l'article (sans accents, casse ignorée sauf majuscule)",
+    },
+    "search.count": {"en": "{rank}/{total}", "fr": "{rank}/{total}"},
+    "search.no_match": {"en": "No match for “{query}”", "fr": "Aucun résultat pour « {query} »"},
+    "search.no_match_section": {
+        "en": "No match for “{query}” in this section",
+        "fr": "Aucun résultat pour « {query} » dans cette section",
+    },
+    "search.scope.article": {"en": "Whole article", "fr": "Tout l'article"},
+    "search.scope.section": {"en": "This section only", "fr": "Cette section seulement"},
+    "search.none": {
+        "en": "No search yet: press / to search the article",
+        "fr": "Aucune recherche : appuyez sur / pour chercher dans l'article",
+    },
+    "keys.search": {"en": "Search", "fr": "Chercher"},
+    "keys.links": {"en": "Links", "fr": "Liens"},
+    "keys.search_next": {"en": "Next match", "fr": "Résultat suivant"},
+    "keys.search_previous": {"en": "Prev match", "fr": "Résultat préc."},
+    "keys.search_scope": {"en": "Scope", "fr": "Portée"},
+    "keys.search_close": {"en": "Close", "fr": "Fermer"},
+    # Links list (ui.screens.links_screen) and opening links.
+    "links.title": {"en": "Links — {section}", "fr": "Liens — {section}"},
+    "links.hint": {
+        "en": "↑ ↓ choose · Enter follow · Escape close",
+        "fr": "↑ ↓ choisir · Entrée suivre · Échap fermer",
+    },
+    "links.empty": {
+        "en": "No links in this section",
+        "fr": "Aucun lien dans cette section",
+    },
+    "links.internal": {"en": "→ {title}", "fr": "→ {title}"},
+    "links.broken": {"en": "→ missing section #{slug}", "fr": "→ section #{slug} introuvable"},
+    "links.inert": {"en": "{href} (not followed)", "fr": "{href} (non suivi)"},
+    "links.opening": {
+        "en": "Opening {url} in the browser",
+        "fr": "Ouverture de {url} dans le navigateur",
+    },
+    "links.copied": {
+        "en": "No browser to open here; link copied to the clipboard: {url}",
+        "fr": "Pas de navigateur à ouvrir ici ; lien copié dans le presse-papiers : {url}",
+    },
+    "links.open_failed": {
+        "en": "The browser did not start ({reason}); link copied to the clipboard: {url}",
+        "fr": (
+            "Le navigateur n'a pas démarré ({reason}) ; lien copié dans le presse-papiers : {url}"
+        ),
+    },
+    "links.missing_section": {
+        "en": "No section #{slug} in this article",
+        "fr": "Aucune section #{slug} dans cet article",
+    },
+    # Help screen rows.
+    "help.group.search": {"en": "Search and links", "fr": "Recherche et liens"},
+    "help.search.open": {
+        "en": "Search: Enter goes to the first match from the top of the view",
+        "fr": "Chercher : Entrée va au premier résultat depuis le haut de l'écran",
+    },
+    "help.search.next_previous": {
+        "en": "Next / previous match (n and p stay sections)",
+        "fr": "Résultat suivant / précédent (n et p restent les sections)",
+    },
+    "help.search.in_bar": {
+        "en": "In the search bar: next / previous match",
+        "fr": "Dans la barre de recherche : résultat suivant / précédent",
+    },
+    "help.search.scope": {
+        "en": "In the search bar: whole article ↔ this section only",
+        "fr": "Dans la barre de recherche : tout l'article ↔ cette section seulement",
+    },
+    "help.search.close": {
+        "en": "Close the search bar, then clear the highlights",
+        "fr": "Fermer la barre de recherche, puis effacer le surlignage",
+    },
+    "help.links": {
+        "en": "Links of this section: Enter jumps or opens (copies without a browser)",
+        "fr": "Liens de cette section : Entrée y va ou l'ouvre (le copie sans navigateur)",
+    },
     # --- composer (issue 3) ----------------------------------------------------------------
     "composer.title": {"en": "Leave a Reply", "fr": "Laisser un commentaire"},
     "composer.comment_on": {"en": "Comment on: {section}", "fr": "Commentaire sur : {section}"},
@@ -167,6 +415,90 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "composer.post": {"en": "Post Comment", "fr": "Laisser un commentaire"},
     "composer.close": {"en": "Close", "fr": "Fermer"},
+    # The counter of the comment's size (form language); numbers already grouped.
+    "composer.counter": {"en": "{used} / {limit} bytes", "fr": "{used} / {limit} octets"},
+    # The composer's own messages (interface language, not the site's form).
+    "composer.key.post": {"en": "Post", "fr": "Publier"},
+    "composer.key.editor": {"en": "Editor", "fr": "Éditeur"},
+    "composer.key.quote": {"en": "Quote", "fr": "Citer"},
+    "composer.key.new": {"en": "New draft", "fr": "Nouveau brouillon"},
+    "composer.key.close": {"en": "Close", "fr": "Fermer"},
+    "composer.state.unsaved": {"en": "not saved yet", "fr": "pas encore enregistré"},
+    "composer.state.saved": {"en": "saved at {time}", "fr": "enregistré à {time}"},
+    "composer.state.line": {"en": "{status} · {state}", "fr": "{status} · {state}"},
+    "composer.posted": {
+        "en": "Comment ready: it will be sent once you are online.",
+        "fr": "Commentaire prêt : il sera envoyé dès que vous serez en ligne.",
+    },
+    "composer.back_to_draft": {
+        "en": "The comment no longer passes the form's checks: it is a draft again.",
+        "fr": "Le commentaire ne passe plus les vérifications du formulaire : il redevient un brouillon.",
+    },
+    "composer.new_started": {"en": "New draft started.", "fr": "Nouveau brouillon commencé."},
+    "composer.no_quote": {
+        "en": "No paragraph to quote at the top of the article view.",
+        "fr": "Aucun paragraphe à citer en haut de l'article.",
+    },
+    "composer.no_editor": {
+        "en": "No editor set: define $VISUAL or $EDITOR (for example EDITOR=nano).",
+        "fr": "Aucun éditeur défini : renseignez $VISUAL ou $EDITOR (par exemple EDITOR=nano).",
+    },
+    "composer.editor_failed": {
+        "en": "The editor ({editor}) failed: {reason}. The comment is unchanged.",
+        "fr": "L'éditeur ({editor}) a échoué : {reason}. Le commentaire n'a pas changé.",
+    },
+    "composer.editor_exit": {"en": "exit status {code}", "fr": "code de sortie {code}"},
+    "composer.editor_unavailable": {
+        "en": "An external editor cannot run in this terminal.",
+        "fr": "Impossible de lancer un éditeur externe dans ce terminal.",
+    },
+    "composer.read_only.sent": {
+        "en": "This comment was sent: it can be read here, not changed.",
+        "fr": "Ce commentaire a été envoyé : lisible ici, pas modifiable.",
+    },
+    "composer.read_only.no_article": {
+        "en": "The article of this draft is not available ({path}): the draft is shown read-only.",
+        "fr": (
+            "L'article de ce brouillon est introuvable ({path}) : "
+            "le brouillon est affiché en lecture seule."
+        ),
+    },
+    "composer.close_blocked": {
+        "en": "The draft could not be saved, so the composer stays open: your text is not lost.",
+        "fr": (
+            "Le brouillon n'a pas pu être enregistré, la fenêtre reste ouverte : "
+            "votre texte n'est pas perdu."
+        ),
+    },
+    "keys.comment": {"en": "Comment", "fr": "Commenter"},
+    "keys.drafts": {"en": "Drafts", "fr": "Brouillons"},
+    "help.group.composer": {"en": "Comment form", "fr": "Formulaire de commentaire"},
+    "help.comment": {
+        "en": "Write a comment (reopens this article's latest draft)",
+        "fr": "Écrire un commentaire (rouvre le dernier brouillon de l'article)",
+    },
+    "help.drafts": {"en": "All comment drafts", "fr": "Tous les brouillons de commentaires"},
+    "help.composer.fields": {
+        "en": "Next / previous field",
+        "fr": "Champ suivant / précédent",
+    },
+    "help.composer.post": {
+        "en": "Check and post (the comment is queued, ready to send)",
+        "fr": "Vérifier et publier (le commentaire attend d'être envoyé)",
+    },
+    "help.composer.editor": {
+        "en": "Edit the comment in $VISUAL / $EDITOR",
+        "fr": "Modifier le commentaire dans $VISUAL / $EDITOR",
+    },
+    "help.composer.quote": {
+        "en": "Quote the paragraph at the top of the article",
+        "fr": "Citer le paragraphe en haut de l'article",
+    },
+    "help.composer.new": {"en": "Start a new draft", "fr": "Commencer un nouveau brouillon"},
+    "help.composer.close": {
+        "en": "Close (the draft is kept)",
+        "fr": "Fermer (le brouillon est conservé)",
+    },
     # Validation (core.validation): WordPress's own messages (fr_FR), without their prefix.
     # The French prefix has a no-break space (U+00A0) before the colon, as in WordPress.
     "validation.error_prefix": {"en": "Error: ", "fr": "Erreur\u00a0: "},
@@ -200,6 +532,63 @@ STRINGS: dict[str, dict[str, str]] = {
     "drafts.status.ready": {"en": "ready", "fr": "prêt"},
     "drafts.status.sent": {"en": "sent", "fr": "envoyé"},
     "drafts.field_line": {"en": "{label}: {value}", "fr": "{label} : {value}"},
+    # The drafts screen.
+    "drafts.screen.title": {"en": "Comment drafts — {count}", "fr": "Brouillons de commentaires — {count}"},
+    "drafts.screen.empty": {
+        "en": "No drafts yet: press c while reading an article to write a comment.",
+        "fr": "Aucun brouillon : appuyez sur c en lisant un article pour écrire un commentaire.",
+    },
+    "drafts.col.article": {"en": "Article", "fr": "Article"},
+    "drafts.col.section": {"en": "Section", "fr": "Section"},
+    "drafts.col.excerpt": {"en": "Excerpt", "fr": "Extrait"},
+    "drafts.col.status": {"en": "Status", "fr": "État"},
+    "drafts.col.updated": {"en": "Last change", "fr": "Modifié"},
+    "drafts.key.open": {"en": "Open", "fr": "Ouvrir"},
+    "drafts.key.new": {"en": "New", "fr": "Nouveau"},
+    "drafts.key.ready": {"en": "Ready/draft", "fr": "Prêt/brouillon"},
+    "drafts.key.delete": {"en": "Delete", "fr": "Supprimer"},
+    "drafts.key.forget": {"en": "Forget me", "fr": "Oublier mon nom"},
+    "drafts.key.back": {"en": "Back", "fr": "Retour"},
+    "drafts.confirm.delete": {
+        "en": "Delete this draft? This cannot be undone.\n\n{article} — {section}\n{excerpt}",
+        "fr": "Supprimer ce brouillon ? C'est définitif.\n\n{article} — {section}\n{excerpt}",
+    },
+    "drafts.confirm.forget": {
+        "en": "Forget the saved name, email and website? Drafts keep theirs.",
+        "fr": "Oublier le nom, l'e-mail et le site mémorisés ? Les brouillons gardent les leurs.",
+    },
+    "drafts.confirm.yes": {"en": "Yes", "fr": "Oui"},
+    "drafts.confirm.no": {"en": "No", "fr": "Non"},
+    "drafts.deleted": {"en": "Draft deleted.", "fr": "Brouillon supprimé."},
+    "drafts.marked": {"en": "Draft marked “{status}”.", "fr": "Brouillon marqué « {status} »."},
+    "drafts.not_ready": {"en": "Not ready — {error}", "fr": "Pas prêt — {error}"},
+    "drafts.sent_locked": {
+        "en": "This comment was sent: its status cannot be changed.",
+        "fr": "Ce commentaire a été envoyé : son état ne peut plus changer.",
+    },
+    "drafts.no_article": {
+        "en": "The article of this draft is not available: {path}",
+        "fr": "L'article de ce brouillon est introuvable : {path}",
+    },
+    "drafts.stdin_article": {"en": "(standard input)", "fr": "(entrée standard)"},
+    "help.group.drafts": {"en": "Drafts", "fr": "Brouillons"},
+    "help.drafts.open": {
+        "en": "Open the draft in its article",
+        "fr": "Ouvrir le brouillon dans son article",
+    },
+    "help.drafts.new": {
+        "en": "New draft on the same article",
+        "fr": "Nouveau brouillon sur le même article",
+    },
+    "help.drafts.ready": {
+        "en": "Mark ready / back to draft",
+        "fr": "Marquer prêt / repasser en brouillon",
+    },
+    "help.drafts.delete": {"en": "Delete (asks first)", "fr": "Supprimer (avec confirmation)"},
+    "help.drafts.forget": {
+        "en": "Forget the saved name, email and website",
+        "fr": "Oublier le nom, l'e-mail et le site mémorisés",
+    },
     "drafts.label.id": {"en": "Draft", "fr": "Brouillon"},
     "drafts.label.status": {"en": "Status", "fr": "État"},
     "drafts.label.article": {"en": "Article", "fr": "Article"},

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui_reader.core.article import Article, load_article, parse_article
+from tui_reader.core.article import Article, Notice, load_article, parse_article
 from tui_reader.core.library import Listing, list_articles
 from tui_reader.core.paths import bundled_articles_dir
+from tui_reader.core.settings import LoadedSettings, load_settings
 
 
 @dataclass
@@ -16,17 +17,23 @@ class Launch:
     library_dir: Path
     listing: Listing
     article: Article | None
+    settings: LoadedSettings | None = None  # None: defaults (an app built by hand, in tests)
+    notices: list[Notice] = field(default_factory=list)
 
 
-def resolve_target(target: str | None, lang: str) -> tuple[Path, Article | None]:
+def resolve_target(
+    target: str | None, lang: str, articles_dir: Path | None = None
+) -> tuple[Path, Article | None]:
     """The library directory and the article for a command-line PATH (None, '-', file, dir).
+    `articles_dir` (the setting) replaces the bundled articles when no directory is given.
 
     Raises ArticleError for a missing path or an unreadable article.
     """
+    library = articles_dir if articles_dir is not None else bundled_articles_dir()
     if target == "-":
-        return bundled_articles_dir(), parse_article(sys.stdin.buffer.read(), None, fallback_lang=lang)
+        return library, parse_article(sys.stdin.buffer.read(), None, fallback_lang=lang)
     if target is None:
-        return bundled_articles_dir(), None
+        return library, None
     path = Path(target).expanduser()
     if path.is_dir():
         return path, None
@@ -34,6 +41,14 @@ def resolve_target(target: str | None, lang: str) -> tuple[Path, Article | None]
     return path.resolve().parent, article
 
 
-def prepare(target: str | None, lang: str) -> Launch:
-    library_dir, article = resolve_target(target, lang)
-    return Launch(library_dir, list_articles(library_dir), article)
+def prepare(target: str | None, lang: str, settings: LoadedSettings | None = None) -> Launch:
+    """`settings`: already loaded by the CLI (for --lang precedence), else read here."""
+    loaded = settings if settings is not None else load_settings()
+    notices: list[Notice] = []
+    articles_dir = loaded.settings.articles_dir
+    if articles_dir is not None and target in (None, "-") and not articles_dir.is_dir():
+        params = {"path": str(loaded.path), "value": str(articles_dir)}
+        notices.append(Notice("settings.problem.articles_dir", params))
+        articles_dir = None
+    library_dir, article = resolve_target(target, lang, articles_dir)
+    return Launch(library_dir, list_articles(library_dir), article, loaded, notices)

@@ -67,9 +67,10 @@ def render_lines(
                 for seg in line
             ]
         out.append(line)
-    # Rich ends a section with the blank line after its last block; keep one as a separator.
-    while len(out) > 1 and _is_blank(out[-1]) and _is_blank(out[-2]):
+    # Exactly one blank line after each section, so consecutive sections don't abut.
+    while out and _is_blank(out[-1]):
         out.pop()
+    out.append([Segment(" " * width)])
     return out
 
 

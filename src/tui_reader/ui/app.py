@@ -2,22 +2,52 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.command import CommandPalette, Provider
+from textual.theme import Theme
 
 from tui_reader.core.article import Article, ArticleError, Notice, load_article
 from tui_reader.core.catalog import t
+from tui_reader.core.drafts import DraftStore
 from tui_reader.core.launch import Launch
 from tui_reader.core.library import ArticleInfo
+from tui_reader.core.positions import PositionStore
+from tui_reader.core.settings import (
+    LoadedSettings,
+    Settings,
+    check_theme,
+    load_settings,
+    save_settings,
+)
+from tui_reader.ui.commands.app_commands import ReaderCommands, ThemeCommands
+from tui_reader.ui.commands.library_commands import LibraryCommands
+from tui_reader.ui.localized import localize_bindings
 from tui_reader.ui.screens.library_screen import LibraryScreen
 from tui_reader.ui.screens.reading_screen import ReadingScreen
+from tui_reader.ui.themes import next_theme, register_themes
+
+# Settings changed in the app (+/-, theme) are written this long after the last change.
+SETTINGS_DEBOUNCE = 0.5
 
 
 class ReaderApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "tui-reader"
-    ENABLE_COMMAND_PALETTE = False
+    ENABLE_COMMAND_PALETTE = True
+    # Our providers replace Textual's system commands (English only, and not ours).
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
+        ReaderCommands,
+        LibraryCommands,
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+p", "command_palette", "keys.palette", show=False, priority=True),
+        Binding("T", "cycle_theme", "keys.theme", show=False),
+    ]
 
     def __init__(
         self,
@@ -27,11 +57,21 @@ class ReaderApp(App[None]):
         lang: str,
         article: Article | None = None,
         notices: list[str] | None = None,
+        settings: LoadedSettings | None = None,
     ) -> None:
         super().__init__()
+        localize_bindings(self, lang)
+        register_themes(self)
+        # Settings (issue 5): the theme is checked here, where the theme names are known.
+        self.loaded_settings = check_theme(
+            settings if settings is not None else load_settings(), self.available_themes
+        )
+        self._pending_settings: dict[str, object] = {}
+        self.positions = PositionStore()  # reading positions, shared by the screens
         self.library_dir = library_dir
         self.articles = articles
         self.lang = lang
+        self.drafts = DraftStore()  # comment drafts, shared by the composer and drafts screens
         self._initial_article = article
         self._initial_notices = notices or []
 
@@ -48,17 +88,101 @@ class ReaderApp(App[None]):
             articles=launch.listing.articles,
             lang=lang,
             article=launch.article,
-            notices=skipped,
+            notices=skipped + [t(n.key, lang, **n.params) for n in launch.notices],
+            settings=launch.settings,
         )
 
     def get_default_screen(self) -> LibraryScreen:
         return LibraryScreen(self.library_dir, self.articles, self.lang)
 
     def on_mount(self) -> None:
+        self.theme = self.settings.theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self._initial_article is not None:
             self.show_article(self._initial_article)
         for message in self._initial_notices:
             self.notify(message, severity="warning", timeout=8)
+        for problem in self.loaded_settings.problems:
+            self.notify(problem.text(self.lang), severity="warning", timeout=12)
+        self.positions.all()
+        self.report_position_problems()
+
+    # --- settings, themes, palette, positions (issue 5) ------------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        return self.loaded_settings.settings
+
+    def remember_setting(self, **changes: object) -> None:
+        """Use `changes` now and write them to settings.toml shortly (one write for a burst)."""
+        from dataclasses import replace
+
+        self.loaded_settings = replace(
+            self.loaded_settings,
+            settings=replace(self.settings, **changes),  # type: ignore[arg-type]
+        )
+        first = not self._pending_settings
+        self._pending_settings.update(changes)
+        if first:
+            self.set_timer(SETTINGS_DEBOUNCE, self.write_settings)
+
+    def write_settings(self) -> None:
+        changes, self._pending_settings = self._pending_settings, {}
+        if not changes:
+            return
+        result = save_settings(
+            changes, self.loaded_settings.path.parent, themes=self.available_themes
+        )
+        if result.ok:
+            self.loaded_settings = result.loaded
+        for message in result.notices(self.lang):
+            self.notify(message, severity="warning" if result.ok else "error", timeout=12)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if theme.name != self.settings.theme:
+            self.remember_setting(theme=theme.name)
+
+    def action_cycle_theme(self) -> None:
+        self.theme = next_theme(self)
+        self.notify(t("theme.changed", self.lang, name=self.theme), timeout=2)
+
+    def action_change_theme(self) -> None:
+        """The palette's theme picker (replaces Textual's, to be translated)."""
+        if not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(
+                    providers=[ThemeCommands],
+                    placeholder=t("palette.theme_placeholder", self.lang),
+                    id="--command-palette",
+                )
+            )
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(
+                    placeholder=t("palette.placeholder", self.lang), id="--command-palette"
+                )
+            )
+
+    def report_position_problems(self) -> None:
+        for problem in self.positions.take_problems():
+            params = {
+                "path": str(problem.path),
+                "moved_to": str(problem.moved_to),
+                **problem.params,
+            }
+            self.notify(t(problem.key, self.lang, **params), severity="warning", timeout=12)
+
+    def save_reading_positions(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, ReadingScreen):
+                screen.save_position()
+
+    async def action_quit(self) -> None:
+        self.save_reading_positions()
+        self.write_settings()
+        self.exit()
 
     def open_article(self, path: Path) -> None:
         try:
@@ -71,6 +195,12 @@ class ReaderApp(App[None]):
     def show_article(self, article: Article) -> None:
         for notice in article.notices:
             self.notify(notice_text(notice, self.lang), severity="warning", timeout=8)
+        if isinstance(self.screen, ReadingScreen):
+            # Another article from the palette: this one's place is saved, and it is replaced
+            # rather than stacked, so Escape still leads back to the library.
+            self.screen.save_position()
+            self.switch_screen(ReadingScreen(article, self.lang))
+            return
         self.push_screen(ReadingScreen(article, self.lang))
 
 

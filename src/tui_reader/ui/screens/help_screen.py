@@ -16,7 +16,11 @@ from tui_reader.core.catalog import t
 HELP_ROWS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "help.group.library",
-        [("↑ ↓ / j k", "help.library.move"), ("Enter", "help.library.open")],
+        [
+            ("↑ ↓ / j k", "help.library.move"),
+            ("Enter", "help.library.open"),
+            ("d", "help.drafts"),
+        ],
     ),
     (
         "help.group.reading",
@@ -29,7 +33,41 @@ HELP_ROWS: list[tuple[str, list[tuple[str, str]]]] = [
             ("Tab", "help.focus"),
             ("Enter", "help.jump"),
             ("t", "help.toggle_sidebar"),
+            ("c", "help.comment"),
+            ("d", "help.drafts"),
             ("Escape", "help.back"),
+        ],
+    ),
+    (
+        "help.group.search",
+        [
+            ("/", "help.search.open"),
+            ("> F3 / < Shift+F3", "help.search.next_previous"),
+            ("Enter ↓ / ↑", "help.search.in_bar"),
+            ("Ctrl+T", "help.search.scope"),
+            ("Escape", "help.search.close"),
+            ("l", "help.links"),
+        ],
+    ),
+    (
+        "help.group.composer",
+        [
+            ("Tab / Shift+Tab", "help.composer.fields"),
+            ("Ctrl+S", "help.composer.post"),
+            ("Ctrl+E", "help.composer.editor"),
+            ("Ctrl+O", "help.composer.quote"),
+            ("Ctrl+N", "help.composer.new"),
+            ("Escape", "help.composer.close"),
+        ],
+    ),
+    (
+        "help.group.drafts",
+        [
+            ("Enter", "help.drafts.open"),
+            ("n", "help.drafts.new"),
+            ("r", "help.drafts.ready"),
+            ("Del x", "help.drafts.delete"),
+            ("f", "help.drafts.forget"),
         ],
     ),
     ("help.group.everywhere", [("?", "help.help"), ("q", "help.quit")]),

@@ -22,6 +22,7 @@ class LibraryScreen(Screen[None]):
         Binding("j", "cursor_down", show=False),
         Binding("k", "cursor_up", show=False),
         Binding("enter", "open", "keys.open"),
+        Binding("d", "drafts", "keys.drafts"),
         Binding("question_mark", "help", "keys.help", key_display="?"),
         Binding("q", "app.quit", "keys.quit"),
     ]
@@ -49,6 +50,8 @@ class LibraryScreen(Screen[None]):
             ("library.col.date", 10),
             ("library.col.lang", 6),
             ("library.col.time", 8),
+            ("library.col.progress", 6),
+            ("library.col.drafts", 10),
         ):
             table.add_column(t(key, self.lang), key=key, width=width)
         for info in self.articles:
@@ -63,7 +66,33 @@ class LibraryScreen(Screen[None]):
             Text(info.date or ""),
             Text(info.lang.upper()),
             Text(t("library.minutes", self.lang, minutes=info.reading_minutes), justify="right"),
+            progress_cell(self.app, info.path, self.lang),
+            Text(""),  # drafts: filled in by refresh_draft_counts
         ]
+
+    def on_screen_resume(self) -> None:
+        self.refresh_draft_counts()
+        self.refresh_progress()
+
+    def refresh_progress(self) -> None:
+        """The progress column: reading positions change while an article is open."""
+        table = self.query_one(DataTable)
+        for info in self.articles:
+            cell = progress_cell(self.app, info.path, self.lang)
+            table.update_cell(str(info.path), "library.col.progress", cell)
+
+    def refresh_draft_counts(self) -> None:
+        """The drafts column: unsent drafts per article (comments written here, not sent)."""
+        from tui_reader.ui.drafts_support import draft_count_cells
+
+        table = self.query_one(DataTable)
+        for key, cell in draft_count_cells(self.app, self.articles, self.lang).items():
+            table.update_cell(key, "library.col.drafts", cell)
+
+    def action_drafts(self) -> None:
+        from tui_reader.ui.screens.drafts_screen import DraftsScreen
+
+        self.app.push_screen(DraftsScreen(self.lang))
 
     def action_cursor_down(self) -> None:
         self.query_one(DataTable).action_cursor_down()
@@ -92,3 +121,17 @@ def _host(url: str | None) -> str | None:
     from urllib.parse import urlsplit
 
     return urlsplit(url).hostname or url
+
+
+def progress_cell(app: object, path: Path, lang: str) -> Text:
+    """The progress column: unread "—", started "42 %", read to the end "✓"."""
+    from tui_reader.core.positions import PositionStore, article_key, progress_label
+
+    store = getattr(app, "positions", None)
+    position = store.get(article_key(path)) if isinstance(store, PositionStore) else None
+    label = progress_label(position)
+    if label is None:
+        return Text(t("library.unread", lang), style="dim", justify="right")
+    if position is not None and position.finished:
+        return Text(t("library.finished", lang), style="bold", justify="right")
+    return Text(t("library.progress", lang, percent=label), justify="right")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
@@ -13,20 +16,25 @@ from textual.widgets import Footer, OptionList, Static
 
 from tui_reader.core.article import Article
 from tui_reader.core.catalog import t
+from tui_reader.core.settings import READING_WIDTH_MIN, Settings
+from tui_reader.ui.commands.section_commands import SectionCommands
 from tui_reader.ui.localized import localize_bindings
+from tui_reader.ui.position_keeper import PositionKeeper
+from tui_reader.ui.screens.search_and_links import SEARCH_BINDINGS, SearchAndLinks
 from tui_reader.ui.widgets.article_view import ArticleView
+from tui_reader.ui.widgets.search_bar import SearchBar
 from tui_reader.ui.widgets.section_list import SectionList
 
 # Below this many columns the sidebar starts hidden; `t` still shows it.
 NARROW = 80
+# Columns added or removed by `+` / `-`.
+WIDTH_STEP = 4
 
 
 def header_text(article: Article, lang: str) -> Text:
     text = Text(article.title, style="bold", overflow="ellipsis", no_wrap=True)
     meta = [
-        m
-        for m in (article.author, article.source_url, article.date, article.lang.upper())
-        if m
+        m for m in (article.author, article.source_url, article.date, article.lang.upper()) if m
     ]
     meta.append(t("reading.minutes", lang, minutes=article.reading_minutes))
     if article.comments_open:
@@ -36,22 +44,31 @@ def header_text(article: Article, lang: str) -> Text:
     return text
 
 
-class ReadingScreen(Screen[None]):
+class ReadingScreen(SearchAndLinks, Screen[None]):
     CSS_PATH = "reading_screen.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n,right_square_bracket", "next_section", "keys.next_section"),
         Binding("p,left_square_bracket", "previous_section", "keys.previous_section"),
         Binding("t", "toggle_sidebar", "keys.toggle_sidebar"),
+        *SEARCH_BINDINGS,  # / > < l (search_and_links)
+        Binding("plus,equals_sign", "wider", "keys.wider", show=False, key_display="+"),
+        Binding("minus", "narrower", "keys.narrower", show=False, key_display="-"),
+        Binding("c", "comment", "keys.comment"),
+        Binding("d", "drafts", "keys.drafts"),
         Binding("question_mark", "help", "keys.help", key_display="?"),
         Binding("escape", "back", "keys.back"),
         Binding("q", "app.quit", "keys.quit"),
     ]
+    COMMANDS: ClassVar[set[type[Provider]]] = {
+        SectionCommands
+    }  # ctrl+p: jump to a section by title
 
     def __init__(self, article: Article, lang: str) -> None:
         super().__init__()
         self.article = article
         self.lang = lang
         self._sidebar_wanted: bool | None = None  # None: follow the terminal width
+        self.pending_composer: object | None = None  # set by the drafts screen (composer_screen)
         localize_bindings(self, lang)
 
     def compose(self) -> ComposeResult:
@@ -60,10 +77,16 @@ class ReadingScreen(Screen[None]):
             yield SectionList(
                 self.article.sections, t("reading.lead", self.article.lang), id="sidebar"
             )
-            yield ArticleView(self.article, id="article")
+            yield ArticleView(self.article, max_width=self.settings.reading_width, id="article")
+        yield SearchBar(self.lang, id="search-bar")
         yield Footer()
 
     def on_mount(self) -> None:
+        settings = self.settings
+        self._sidebar_wanted = settings.sidebar_visible
+        self.query_one(SectionList).styles.width = settings.sidebar_width
+        self.keeper = PositionKeeper(self, self.query_one(ArticleView), self.article)
+        self.keeper.start()
         self.query_one(ArticleView).focus()
         self.query_one(SectionList).highlighted = 0
 
@@ -98,10 +121,9 @@ class ReadingScreen(Screen[None]):
 
     @on(ArticleView.LinkFollowed)
     def _open_link(self, event: ArticleView.LinkFollowed) -> None:
-        # Never launch a browser blindly: on a headless box webbrowser picks a text browser
-        # that would take over this terminal. Show the URL and put it on the clipboard.
-        self.app.copy_to_clipboard(event.href)
-        self.notify(t("reading.link_shown", self.lang, url=event.href))
+        # Never a text browser in this terminal: a graphical one when there is one, else the
+        # URL is copied and shown (search_and_links.open_external).
+        self.open_external(event.href)
 
     # --- actions ------------------------------------------------------------------------
 
@@ -117,4 +139,65 @@ class ReadingScreen(Screen[None]):
         self.app.push_screen(HelpScreen(self.lang))
 
     def action_back(self) -> None:
+        if self.escape_search():  # close the search bar, then clear the highlights
+            return
+        self.save_position()
         self.dismiss()
+
+    # --- settings, reading position, reading width (issue 5) ------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        settings = getattr(self.app, "settings", None)
+        return settings if isinstance(settings, Settings) else Settings()
+
+    def save_position(self) -> None:
+        keeper = getattr(self, "keeper", None)
+        if keeper is not None:
+            keeper.flush()
+
+    def on_unmount(self) -> None:
+        self.save_position()
+
+    def jump_to_section(self, index: int) -> None:
+        """Bring section `index` to the top (the palette's section commands)."""
+        self.view.jump_to(index)
+        self.view.focus()
+
+    def action_wider(self) -> None:
+        self._change_width(+WIDTH_STEP)
+
+    def action_narrower(self) -> None:
+        self._change_width(-WIDTH_STEP)
+
+    def _change_width(self, step: int) -> None:
+        view = self.view
+        available = max(READING_WIDTH_MIN, view.available_width)
+        current = min(view.max_width, available)
+        width = max(READING_WIDTH_MIN, min(available, current + step))
+        if width == current:
+            key = "reading.width_full" if step > 0 else "reading.width_min"
+            self.notify(t(key, self.lang, width=width), timeout=2)
+            return
+        view.set_max_width(width)
+        self.notify(t("reading.width", self.lang, width=width), timeout=2)
+        remember = getattr(self.app, "remember_setting", None)
+        if remember is not None:
+            remember(reading_width=width)
+
+    # --- comments (composer_screen, drafts_screen) ---------------------------------------
+
+    def on_screen_resume(self) -> None:
+        from tui_reader.ui.screens.composer_screen import reading_resumed
+
+        reading_resumed(self)  # sidebar draft counts, a composer asked for by the drafts screen
+
+    def action_comment(self) -> None:
+        from tui_reader.ui.screens.composer_screen import open_composer
+
+        open_composer(self)
+
+    def action_drafts(self) -> None:
+        from tui_reader.ui.screens.drafts_screen import DraftsScreen
+
+        self.app.push_screen(DraftsScreen(self.lang, self.article))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import OrderedDict
 from itertools import accumulate
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
 from textual import work
@@ -25,6 +26,9 @@ from textual.worker import get_current_worker
 from tui_reader.core.article import Article
 from tui_reader.core.render import estimate_height, is_external, render_lines
 
+if TYPE_CHECKING:
+    from tui_reader.ui.widgets.article_search import ArticleSearch
+
 # Rendered lines kept in memory across sections; a line costs roughly 1 KB.
 LINE_BUDGET = 60_000
 # How many sections around the view the background worker renders ahead of need.
@@ -32,6 +36,18 @@ NEIGHBOURHOOD = 400
 
 
 class ArticleView(ScrollView, can_focus=True):
+    # Search matches (ui.widgets.article_search): all of them, and the current one.
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"article-view--match", "article-view--match-current"}
+    DEFAULT_CSS = """
+    ArticleView > .article-view--match {
+        background: $warning 40%;
+    }
+    ArticleView > .article-view--match-current {
+        background: $accent;
+        color: $text;
+        text-style: bold;
+    }
+    """
     BINDINGS = [
         Binding("j", "scroll_down", show=False),
         Binding("k", "scroll_up", show=False),
@@ -76,6 +92,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines: OrderedDict[int, list[Strip]] = OrderedDict()
         self._line_count = 0
         self._current = 0
+        self.search: ArticleSearch | None = None  # highlights of the active search, if any
 
     # --- geometry -----------------------------------------------------------------------
 
@@ -87,12 +104,33 @@ class ArticleView(ScrollView, can_focus=True):
     def text_width(self) -> int:
         return self._width
 
+    @property
+    def available_width(self) -> int:
+        """Columns the pane offers the text (what `max_width` is capped to)."""
+        return self.scrollable_content_region.width or self.size.width
+
+    def set_max_width(self, width: int) -> None:
+        """Change the maximum text width and lay out again, keeping the reading position."""
+        self.max_width = max(10, width)
+        if self._width:
+            self._relayout()
+
     def section_offset(self, index: int) -> int:
         return self._offsets[index]
 
     def section_at(self, y: int) -> int:
         """Index of the section holding virtual line `y`."""
         return max(0, min(len(self._sections) - 1, bisect_right(self._offsets, y) - 1))
+
+    def top_lines(self, limit: int = 40) -> tuple[int, list[str]]:
+        """The section at the top of the view and the text of its rendered lines from the top
+        line down (at most `limit`): what the composer's quote action looks for."""
+        if not self._width or not self._sections:
+            return 0, []
+        top = round(self.scroll_y)
+        index = self.section_at(top)
+        start = top - self._offsets[index]
+        return index, [strip.text.strip() for strip in self._strips(index)[start : start + limit]]
 
     def _layout_width(self) -> tuple[int, int]:
         avail = self.scrollable_content_region.width or self.size.width
@@ -193,6 +231,8 @@ class ArticleView(ScrollView, can_focus=True):
         if not 0 <= line_no < len(strips):
             return Strip.blank(width, self.rich_style)
         strip = strips[line_no].crop_extend(0, width, self.rich_style)
+        if self.search is not None:
+            strip = self.search.decorate(strip, index, line_no)
         return strip.apply_style(self.rich_style).apply_offsets(0, virtual_y)
 
     @work(thread=True, exclusive=True, group="article-render")
@@ -258,6 +298,27 @@ class ArticleView(ScrollView, can_focus=True):
             return False
         self.jump_to(section.index)
         return True
+
+    def show_line(self, index: int, line: int) -> None:
+        """Scroll so that rendered line `line` of section `index` is on screen: unchanged if it
+        already is, else a third of the way down the view (some context above it)."""
+        if not self._sections or not self._width:
+            return
+        height = max(self.scrollable_content_region.height, 1)
+        top = round(self.scroll_y)
+        self._strips(index)
+        # Rendering the sections above the target makes their heights exact: settle offsets.
+        for _ in range(4):
+            y = self._offsets[index] + line
+            if top <= y < top + height:
+                return
+            top = max(0, y - height // 3)
+            self._ensure_visible(top)
+            if self._offsets[index] + line == y:
+                break
+        self.scroll_to(y=top, animate=False, immediate=True)
+        self.refresh()
+        self._render_background(index)
 
     def next_section(self) -> None:
         self.jump_to(self._current + 1)

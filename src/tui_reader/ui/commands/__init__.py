@@ -1,0 +1,1 @@
+"""Command palette providers (ctrl+p): sections, library articles, themes, app commands."""

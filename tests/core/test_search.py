@@ -1,0 +1,234 @@
+"""Search: smart case, accents, literal queries, counts and wrap-around navigation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from tests.repo_paths import ARTICLES
+from tui_reader.core.search import (
+    Hit,
+    Matches,
+    compile_query,
+    count_matches,
+    fold,
+    is_case_sensitive,
+    spans,
+)
+
+
+def found(query: str, text: str) -> list[str]:
+    pattern = compile_query(query)
+    assert pattern is not None
+    return [text[a:b] for a, b in spans(pattern, text)]
+
+
+# --- compiling a query --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["", " ", "\t\n ", "\u0301"])
+def test_empty_query_is_nothing_to_search(query: str) -> None:
+    assert compile_query(query) is None
+
+
+def test_smart_case() -> None:
+    text = "Data centre, data centre, DATA CENTRE"
+    assert not is_case_sensitive("data")
+    assert found("data", text) == ["Data", "data", "DATA"]
+    assert is_case_sensitive("Data")
+    assert found("Data", text) == ["Data"]
+    assert found("DATA", text) == ["DATA"]
+
+
+def test_accent_insensitive_both_ways() -> None:
+    text = "Un café, un CAFÉ, un cafe et un Café."
+    assert found("cafe", text) == ["café", "CAFÉ", "cafe", "Café"]
+    assert found("café", text) == ["café", "CAFÉ", "cafe", "Café"]
+    # A capital makes the case count, never the accents.
+    assert found("Cafe", text) == ["Café"]
+    assert found("CAFE", text) == ["CAFÉ"]
+
+
+def test_accents_of_the_latin_blocks() -> None:
+    assert found("electricite", "L'électricité ÉLECTRICITÉ") == ["électricité", "ÉLECTRICITÉ"]
+    assert found("garcon", "garçon") == ["garçon"]
+    assert found("naive", "naïve") == ["naïve"]
+    assert found("zurich", "Zürich") == ["Zürich"]
+    assert found("lodz", "Łódź") == ["Łódź"]  # a stroke has no decomposition: named variant
+    assert found("oresund", "Øresund") == ["Øresund"]
+    assert found("ha noi", "Hà Nội") == ["Hà Nội"]  # Latin Extended Additional
+
+
+def test_decomposed_accents_belong_to_their_letter() -> None:
+    text = "cafe\u0301 et e\u0301te\u0301"
+    assert found("cafe", text) == ["cafe\u0301"]
+    assert found("été", text) == ["e\u0301te\u0301"]
+
+
+def test_ligatures_match_their_letters() -> None:
+    text = "cœur, coeur, Cœur, ex æquo, Œuvre, Oeuvre"
+    assert found("coeur", text) == ["cœur", "coeur", "Cœur"]
+    assert found("cœur", text) == ["cœur", "coeur", "Cœur"]
+    assert found("aequo", text) == ["æquo"]
+    assert found("Œuvre", text) == ["Œuvre", "Oeuvre"]
+    assert found("Oeuvre", text) == ["Œuvre", "Oeuvre"]
+
+
+def test_query_is_literal() -> None:
+    text = "a.b axb (x) [x] a+b a*b \\d 1.5"
+    for query in ("a.b", "(x)", "[x]", "a+b", "a*b", "\\d"):
+        assert found(query, text) == [query]
+    assert found(".", "a.b") == ["."]
+
+
+def test_blanks_match_any_run_of_blanks() -> None:
+    # Markdown sources wrap lines anywhere: a two-word query spans a line break.
+    assert found("data centre", "the data\ncentre and  data   centre") == [
+        "data\ncentre",
+        "data   centre",
+    ]
+
+
+def test_other_scripts_follow_smart_case() -> None:
+    assert found("σοφία", "ΣΟΦΊΑ σοφία") == ["ΣΟΦΊΑ", "σοφία"]
+    assert found("σοφια", "σοφία") == []  # only Latin letters lose their accents
+    assert found("москва", "Москва МОСКВА") == ["Москва", "МОСКВА"]
+    assert found("Москва", "москва Москва") == ["Москва"]
+
+
+# --- properties ---------------------------------------------------------------------------
+
+LETTERS = "aeiocnsuyzAEOCNZéèêëàçôœŒæÆøØłŁßıİσςΣЖж"
+ALPHABET = LETTERS + " \n\t.*+?()[]\\|^$-1"
+texts = st.text(alphabet=ALPHABET + "\u0301\u0308", max_size=60)
+queries = st.text(alphabet=ALPHABET + "\u0301", min_size=1, max_size=6)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, queries)
+def test_every_reported_span_folds_to_the_query(text: str, query: str) -> None:
+    pattern = compile_query(query)
+    assume(pattern is not None)
+    assert pattern is not None
+    for start, end in spans(pattern, text):
+        assert fold(text[start:end]) == fold(query)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, queries)
+def test_case_sensitive_spans_keep_the_case_of_each_letter(text: str, query: str) -> None:
+    pattern = compile_query(query)
+    assume(pattern is not None and is_case_sensitive(query))
+    assume(not set(query) & set("œŒæÆ"))
+    assert pattern is not None
+
+    def letters(s: str) -> list[str]:
+        return [c for c in unicodedata.normalize("NFD", s) if c.isalpha()]
+
+    for start, end in spans(pattern, text):
+        matched = text[start:end]
+        if not set(matched) & set("œŒæÆ"):
+            pairs = zip(letters(query), letters(matched), strict=True)
+            assert all(q.isupper() == t.isupper() for q, t in pairs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, min_size=1, max_size=60), st.data())
+def test_a_substring_of_the_text_is_always_found(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    query = text[start:end]
+    pattern = compile_query(query)
+    assume(pattern is not None)
+    assert pattern is not None
+    assert pattern.search(text) is not None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(texts, max_size=8), queries)
+def test_counts_are_the_sum_over_sections(sources: list[str], query: str) -> None:
+    pattern = compile_query(query)
+    assume(pattern is not None)
+    assert pattern is not None
+    matches = Matches(pattern, sources)
+    assert matches.counts == [len(spans(pattern, s)) for s in sources]
+    assert matches.total == sum(matches.counts)
+    # Walking with next() from the first match visits every match once, in order, then wraps.
+    if matches.total:
+        hit = matches.first_from(0, 0)
+        assert hit is not None
+        seen = []
+        for _ in range(matches.total):
+            seen.append((hit.section, hit.start))
+            assert matches.rank(hit) == len(seen)
+            assert sources[hit.section][hit.start : hit.end]
+            hit = matches.next(hit)
+        assert seen == sorted(seen) and len(set(seen)) == matches.total
+        assert (hit.section, hit.start) == seen[0]
+        assert matches.previous(matches.next(hit)) == hit
+
+
+# --- navigation ---------------------------------------------------------------------------
+
+SOURCES = ["## A\n\nno hit here", "## B\n\ncafé one, cafe two", "## C\n\nnothing", "## D\n\nCAFE"]
+
+
+def test_first_match_at_or_after_a_position_wraps_around() -> None:
+    pattern = compile_query("cafe")
+    assert pattern is not None
+    matches = Matches(pattern, SOURCES)
+    assert matches.counts == [0, 2, 0, 1]
+    assert matches.total == 3
+    first = matches.first_from(0)
+    assert first == Hit(1, 0, 6, 10)
+    assert SOURCES[1][first.start : first.end] == "café"
+    second = matches.first_from(1, first.start + 1)
+    assert second is not None and (second.section, second.ordinal) == (1, 1)
+    assert matches.first_from(2) == Hit(3, 0, 6, 10)
+    # Past the last match: wrap to the first one, or None without wrap.
+    assert matches.first_from(3, 7) == first
+    assert matches.first_from(3, 7, wrap=False) is None
+    assert matches.rank(matches.first_from(3)) == 3  # type: ignore[arg-type]
+
+
+def test_last_before_a_position_wraps_around() -> None:
+    pattern = compile_query("cafe")
+    assert pattern is not None
+    matches = Matches(pattern, SOURCES)
+    assert matches.last_before(3, 100) == Hit(3, 0, 6, 10)
+    assert matches.last_before(3, 0) == Hit(1, 1, 16, 20)
+    assert matches.last_before(1, 6) == Hit(3, 0, 6, 10)  # wraps to the end
+    assert matches.last_before(1, 6, wrap=False) is None
+
+
+def test_next_and_previous_wrap() -> None:
+    pattern = compile_query("cafe")
+    assert pattern is not None
+    matches = Matches(pattern, SOURCES)
+    last = matches.hit(3, 0)
+    first = matches.hit(1, 0)
+    assert matches.next(last) == first
+    assert matches.previous(first) == last
+    assert matches.next(first) == matches.hit(1, 1)
+
+
+def test_no_match_anywhere() -> None:
+    pattern = compile_query("introuvable")
+    assert pattern is not None
+    matches = Matches(pattern, SOURCES)
+    assert matches.total == 0
+    assert matches.first_from(2) is None
+    assert matches.last_before(2, 0) is None
+
+
+def test_french_article_accents() -> None:
+    source = (ARTICLES / "fr-centres-de-donnees.md").read_text(encoding="utf-8")
+    pattern = compile_query("electricite")
+    assert pattern is not None
+    words = {source[a:b] for a, b in spans(pattern, source)}
+    assert "électricité" in words
+    assert count_matches(pattern, [source]) == [len(re.findall("[ée]lectricit[ée]", source, re.I))]
