@@ -21,7 +21,7 @@ VOCABULARY = (
     "le la les des une un centre données électricité énergie réseau refroidissement été "
     "chaleur eau serveurs calcul cœur système société où déjà très ça garçon naïve Noël "
     "the of and data centre power grid cooling water servers compute heat network reader "
-    "terminal article section search résumé café façade élève hôpital forêt Zürich"
+    "terminal article section search résumé café façade élève hôpital forêt"
 )
 WORDS = VOCABULARY.split()
 
@@ -36,7 +36,9 @@ def build(seed: int = 5) -> list[str]:
         while size < per_section:
             sentence = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 20)))
             if rng.random() < 0.1:
-                sentence += f" [lien](https://exemple.fr/{index}) et `code`"
+                sentence += f" [lien](https://exemple.fr/{index}/cafe) et `code`"
+            if rng.random() < 0.002:
+                sentence += " à Zürich"
             line = sentence.capitalize() + ".\n"
             parts.append(line)
             size += len(line.encode())
@@ -64,7 +66,7 @@ def main() -> int:
     print(f"{len(sources)} sections, {size / 1e6:.1f} MB, Python {sys.version.split()[0]}")
     compile_query.cache_clear()
     timed("rare word, accent-folded", sources, "zurich")
-    timed("common word", sources, "cafe")
+    timed("common word, also in links", sources, "cafe")
     timed("smart case", sources, "Noel")
     timed("two words", sources, "centre de")
     timed("ligature", sources, "coeur")

@@ -26,7 +26,20 @@ class Shot:
     target: str | None
     lang: str
     keys: list[str] = field(default_factory=list)
-    before: Callable[[object], Awaitable[None]] | None = None
+    before: Callable[[object], Awaitable[None]] | None = None  # run after the keys
+    theme: str = "textual-dark"
+
+
+async def palette_ready(pilot) -> None:
+    """Wait for the command palette's results (it batches them) and stop its cursor blinking."""
+    from textual.command import CommandInput, CommandList
+
+    pilot.app.screen.query_one(CommandInput).cursor_blink = False
+    command_list = pilot.app.screen.query_one(CommandList)
+    for _ in range(60):
+        await pilot.pause(0.05)
+        if command_list.option_count and pilot.app.screen.has_class("-ready"):
+            break
 
 
 SHOTS = [
@@ -40,6 +53,14 @@ SHOTS = [
         "fr",
         ["slash", *"electricite", "enter", "down", "down"],
     ),
+    Shot(
+        "palette",
+        str(ARTICLES / "en-field-guide-markdown-terminal.md"),
+        "en",
+        ["n", "n", "ctrl+p", *"wid"],
+        before=palette_ready,
+    ),
+    Shot("paper-theme", str(ARTICLES / "fr-centres-de-donnees.md"), "fr", ["n"], theme="paper"),
 ]
 
 
@@ -50,9 +71,11 @@ async def take(shot: Shot) -> Path:
     app = ReaderApp.from_launch(prepare(shot.target, shot.lang), shot.lang)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        app.theme = "textual-dark"
+        app.theme = shot.theme
         for key in shot.keys:
             await pilot.press(key)
+        if shot.before is not None:
+            await shot.before(pilot)
         await pilot.pause(0.3)
         return Path(app.save_screenshot(filename=f"{shot.name}.svg", path=str(OUT)))
 

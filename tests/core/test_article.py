@@ -18,6 +18,7 @@ from tui_reader.core.article import (
     count_words,
     load_article,
     parse_article,
+    summarize_article,
     title_from_path,
 )
 
@@ -113,7 +114,8 @@ def test_headings_in_fences_and_setext() -> None:
 
 def test_duplicate_accented_and_markup_only_titles() -> None:
     text = (
-        "## Élections à Paris\n\n## Notes\n\n## Notes\n\n## Top\n\n## **Le _vote_**\n\n## 🎉\n\n##\n"
+        "## Élections à Paris\n\n## Notes\n\n## Notes\n\n## Top\n\n"
+        "## **Le _vote_**\n\n## 🎉\n\n##\n"
     )
     assert outline(parse("Lead.\n\n" + text)) == [
         (0, "", "top"),
@@ -207,7 +209,10 @@ def test_metadata_fields_are_passed_on() -> None:
 def test_invalid_front_matter_is_kept_as_text_with_a_notice() -> None:
     article = parse("---\ntitle: [broken\n---\n\nBody text.\n", "bad.md")
     assert article.notices == [
-        Notice("notice.bad_front_matter", {"path": "bad.md", "reason": article.notices[0].params["reason"]})
+        Notice(
+            "notice.bad_front_matter",
+            {"path": "bad.md", "reason": article.notices[0].params["reason"]},
+        )
     ]
     assert article.body.startswith("---\ntitle: [broken\n---\n")
     assert article.title == "Bad"
@@ -231,8 +236,9 @@ def test_latin1_opens_with_a_notice() -> None:
 
 def test_control_characters_are_inert_in_body_and_titles() -> None:
     raw = (
-        b"---\ntitle: \"T\\e[31m\"\n---\n"
-        b"# Head\x1b[2J\n\nclear\x1b[2J \x1b]52;c;ZXZpbA==\x07 bell\x07 back\x08 csi\xc2\x9b [bold red]x[/]\n"
+        b'---\ntitle: "T\\e[31m"\n---\n'
+        b"# Head\x1b[2J\n\nclear\x1b[2J \x1b]52;c;ZXZpbA==\x07 bell\x07 back\x08 "
+        b"csi\xc2\x9b [bold red]x[/]\n"
     )
     article = parse_article(raw, Path("hostile.md"))
     assert article.title == "T␛[31m"
@@ -313,13 +319,46 @@ def test_bundled_articles() -> None:
     assert [s.level for s in note.sections] == [1, 2, 2]
 
 
+def test_summary_agrees_with_the_full_parse() -> None:
+    for path in sorted(ARTICLES.iterdir()):
+        raw = path.read_bytes()
+        article, summary = parse_article(raw, path), summarize_article(raw, path)
+        assert (summary.title, summary.author, summary.date, summary.lang) == (
+            article.title,
+            article.author,
+            article.date,
+            article.lang,
+        )
+        assert (summary.source_url, summary.word_count, summary.comments_open) == (
+            article.source_url,
+            article.word_count,
+            article.comments_open,
+        )
+
+
 # --- properties ------------------------------------------------------------------------------
 
 markdownish = st.lists(
     st.one_of(
         st.sampled_from(
-            ["# A", "## A", "### B", "#### C", "===", "---", "```", "~~~", "- x", "> q", "", "Leave a Reply",
-             "Your email address will not be published.", "Name *", "---", "title: x"]
+            [
+                "# A",
+                "## A",
+                "### B",
+                "#### C",
+                "===",
+                "---",
+                "```",
+                "~~~",
+                "- x",
+                "> q",
+                "",
+                "Leave a Reply",
+                "Your email address will not be published.",
+                "Name *",
+                "---",
+                "title: x",
+            ]
         ),
         st.text(max_size=20),
     ),
@@ -346,3 +385,5 @@ def test_properties_of_any_text(text: str, newline: str) -> None:
     assert all(s.title for s in article.sections if s.level > 0)
     assert article.lang in ("fr", "en")
     assert article.title
+    summary = summarize_article(raw, None)
+    assert (summary.title, summary.word_count) == (article.title, article.word_count)

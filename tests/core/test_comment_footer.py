@@ -11,6 +11,7 @@ def split_comment_footer(text: str, start: int = 0) -> tuple[str, str | None]:
     cut, lang = find_comment_footer(text, start)
     return text[:cut], lang
 
+
 ARTICLE_EN = "# Night trains\n\nThe sleeper came back.\n\n"
 ARTICLE_FR = "# Centres de données\n\nQui paiera la facture ?\n\n"
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui_reader.core.front_matter import FrontMatter, FrontMatterError, read_front_matter
 
@@ -10,6 +12,7 @@ from tui_reader.core.front_matter import FrontMatter, FrontMatterError, read_fro
 def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:
     meta, start = read_front_matter(text)
     return meta, text[start:]
+
 
 FULL = """---
 title: "Bibliothèques : des horaires élargis"
@@ -131,3 +134,32 @@ def test_values_are_made_inert_and_one_line() -> None:
     assert meta is not None
     assert meta.title == "Evil␛[2J title"
     assert meta.author == "\ufffd"
+
+
+def test_self_referencing_yaml_does_not_recurse_forever() -> None:
+    meta, _ = split_front_matter("---\nauthor: &a [*a, Ann]\ntags: &t [*t, x]\n---\n")
+    assert meta == FrontMatter(author="Ann", tags=["x"])
+
+
+_YAMLISH = st.lists(
+    st.one_of(
+        st.sampled_from(["title:", "author:", "date:", "tags:", "comments:", "lang:", "- "]),
+        st.sampled_from(["&a", "*a", "[", "]"]),
+        st.sampled_from(["{", "}", ":", "'", '"', "\\e", "2024-13-45", "yes", "1e400", "!!str"]),
+        st.text(max_size=8),
+    ),
+    max_size=20,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_YAMLISH, st.sampled_from(["\n", " \n", "\n\n"]))
+def test_any_block_is_read_or_refused_cleanly(block: str, sep: str) -> None:
+    try:
+        meta, start = read_front_matter(f"---\n{block.replace(' ', sep, 3)}\n---\nBody\n")
+    except FrontMatterError:
+        return
+    assert meta is None or all(
+        value is None or isinstance(value, str) for value in (meta.title, meta.author, meta.date)
+    )
+    assert start >= 0

@@ -33,3 +33,9 @@ def test_too_little_evidence() -> None:
 def test_only_the_start_is_sampled() -> None:
     text = "the and of to is in that " * 10 + "x" * 30_000 + " le la les des du et est " * 100
     assert guess_language(text) == "en"
+
+
+def test_an_unclear_start_reads_further() -> None:
+    text = "Nightjet 2026 — 1 2 3. " * 100 + "Le train de nuit est de retour dans la ville. " * 5
+    assert len(text) > 2_000
+    assert guess_language(text) == "fr"

@@ -17,6 +17,7 @@ from tui_reader.core.search import (
     count_matches,
     fold,
     is_case_sensitive,
+    searchable,
     spans,
 )
 
@@ -100,6 +101,35 @@ def test_other_scripts_follow_smart_case() -> None:
     assert found("Москва", "москва Москва") == ["Москва"]
 
 
+def test_link_addresses_are_not_searched() -> None:
+    source = (
+        'See [sembr.org](https://sembr.org/) and ![a chart](charts/sembr_(1).png "sembr").\n'
+        "\n[ref]: https://sembr.org/ref\n"
+    )
+    text = searchable(source)
+    assert len(text) == len(source)
+    assert found("sembr", text) == ["sembr"]
+    assert text.startswith("See [sembr.org ")
+
+
+def test_matches_skip_link_addresses_only_where_the_query_is_in_one() -> None:
+    sources = ["[sembr.org](https://sembr.org/) sembr", "[x](https://x.org) sembr", "sembr"]
+    pattern = compile_query("sembr")
+    assert pattern is not None
+    matches = Matches(pattern, sources)
+    assert matches.counts == [2, 1, 1]
+    assert matches.sources[0] == searchable(sources[0]) != sources[0]
+    assert matches.sources[1] is sources[1]  # no match in its address: not rewritten
+    assert [matches.hit(0, i).start for i in range(2)] == [1, 32]
+
+
+@given(st.text(alphabet='[]()!:abc \n"', max_size=80))
+def test_searchable_keeps_offsets(source: str) -> None:
+    text = searchable(source)
+    assert len(text) == len(source)
+    assert all(a == b or b == " " for a, b in zip(source, text, strict=True))
+
+
 # --- properties ---------------------------------------------------------------------------
 
 LETTERS = "aeiocnsuyzAEOCNZéèêëàçôœŒæÆøØłŁßıİσςΣЖж"
@@ -155,6 +185,10 @@ def test_counts_are_the_sum_over_sections(sources: list[str], query: str) -> Non
     assume(pattern is not None)
     assert pattern is not None
     matches = Matches(pattern, sources)
+    # The text searched is the source, or the source with its link addresses blanked out.
+    for raw, searched in zip(sources, matches.sources, strict=True):
+        assert searched in (raw, searchable(raw))
+    sources = matches.sources
     assert matches.counts == [len(spans(pattern, s)) for s in sources]
     assert matches.total == sum(matches.counts)
     # Walking with next() from the first match visits every match once, in order, then wraps.

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -59,7 +62,8 @@ def test_heading_on_the_first_and_last_line_without_newline() -> None:
 def test_headings_inside_backtick_and_tilde_fences_are_ignored() -> None:
     text = (
         "# Real\n\n```bash\n# a shell comment\n## another\n```\n\n"
-        "~~~python\n# a Python comment\n```\n# still code: ``` does not close ~~~\n~~~\n\n## After\n"
+        "~~~python\n# a Python comment\n```\n# still code: ``` does not close ~~~\n~~~\n"
+        "\n## After\n"
     )
     assert heads(text) == [(1, "Real"), (2, "After")]
 
@@ -215,3 +219,25 @@ def test_slugs_are_unique_and_non_empty(titles: list[str]) -> None:
     assert all(made)
     assert len(set(made)) == len(made)
     assert "top" not in made
+
+
+# --- no quadratic corner ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Underlines that lazily continue a list item: each must not re-walk all the others.
+        "- item\n" + "text\n===\n" * 60_000,
+        "> quote\n" + "text\n--\n" * 60_000,
+        # One huge paragraph under a single underline, and fences that never close.
+        "word\n" * 200_000 + "---\n",
+        "````\n" + "```\n# x\n" * 60_000,
+    ],
+    ids=["lazy-equals", "lazy-dashes", "long-paragraph", "unclosed-fence"],
+)
+def test_pathological_inputs_stay_linear(text: str) -> None:
+    started = time.perf_counter()
+    find_headings(text)
+    # Linear work is a few milliseconds here; a quadratic scan would take minutes.
+    assert time.perf_counter() - started < 2

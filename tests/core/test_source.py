@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tui_reader.core.article import ArticleError
 from tui_reader.core import source
+from tui_reader.core.article import ArticleError
 from tui_reader.core.source import decode_source, display_path, read_source
 
 
@@ -109,7 +109,9 @@ def test_unreadable(tmp_path: Path) -> None:
     assert error.params["reason"]
 
 
-def test_os_errors_while_reading_are_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_os_errors_while_reading_are_unreadable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Works as root too, where chmod 0 does not stop reads.
     path = tmp_path / "secret.md"
     path.write_text("# Secret\n")

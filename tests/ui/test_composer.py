@@ -105,7 +105,7 @@ async def fill(pilot: Pilot, field: str, text: str) -> None:
     await type_text(pilot, text)
 
 
-def notifications(app) -> list[str]:  # noqa: ANN001
+def notifications(app) -> list[str]:
     return [n.message for n in app._notifications]
 
 

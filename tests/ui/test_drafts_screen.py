@@ -175,7 +175,9 @@ async def test_n_starts_a_new_draft_on_the_selected_article(make_app, isolated_d
         await pilot.press(*"New one")
         await pilot.press("escape")
         await pilot.pause()
-        assert sorted(d["comment"] for d in draft_docs(isolated_dirs)) == ["New one", "Old one"]
+        docs = draft_docs(isolated_dirs)
+        assert sorted(d["comment"] for d in docs) == ["New one", "Old one"]
+        assert {d["section"]["slug"] for d in docs} == {load_article(EN).sections[2].slug}
 
 
 async def test_delete_asks_first(make_app, isolated_dirs: Path) -> None:

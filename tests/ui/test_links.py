@@ -27,11 +27,11 @@ def no_browser(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     return launched
 
 
-def messages(app) -> list[str]:  # noqa: ANN001
+def messages(app) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
 
-def go_to(app, slug: str) -> ArticleView:  # noqa: ANN001
+def go_to(app, slug: str) -> ArticleView:
     view = app.screen.query_one(ArticleView)
     assert view.jump_to_slug(slug)
     return view

@@ -6,7 +6,6 @@ from textual.widgets import DataTable
 
 from tests.repo_paths import ARTICLES
 from tests.ui.screen_text import visible_text, widget_text
-
 from tui_reader.ui.screens.help_screen import HelpScreen
 from tui_reader.ui.screens.library_screen import LibraryScreen
 from tui_reader.ui.screens.reading_screen import ReadingScreen
@@ -17,7 +16,7 @@ FR = ARTICLES / "fr-centres-de-donnees.md"
 LONG = ARTICLES / "en-field-guide-markdown-terminal.md"
 
 
-def parts(app):  # noqa: ANN001, ANN201
+def parts(app):
     screen = app.screen
     return screen.query_one(ArticleView), screen.query_one(SectionList)
 

@@ -19,7 +19,7 @@ async def dark_theme(pilot: Pilot) -> None:
     await pilot.pause()
 
 
-def keys_then_theme(*keys: str):  # noqa: ANN201
+def keys_then_theme(*keys: str):
     async def run(pilot: Pilot) -> None:
         await dark_theme(pilot)
         await pilot.press(*keys)

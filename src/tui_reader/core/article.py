@@ -114,7 +114,10 @@ def count_words(text: str) -> int:
 
 
 def load_article(path: Path, *, fallback_lang: str = "en") -> Article:
-    """Read and parse a file. Raises ArticleError for missing/unreadable/binary/empty/unsupported."""
+    """Read and parse a file.
+
+    Raises ArticleError for a missing, unreadable, binary, empty or unsupported file.
+    """
     return parse_article(read_source(path), path, fallback_lang=fallback_lang)
 
 
@@ -158,7 +161,9 @@ class ArticleSummary:
     comments_open: bool
 
 
-def summarize_article(raw: bytes, path: Path | None, *, fallback_lang: str = "en") -> ArticleSummary:
+def summarize_article(
+    raw: bytes, path: Path | None, *, fallback_lang: str = "en"
+) -> ArticleSummary:
     """The same title, language and metadata parse_article would find, at a fraction of the cost.
 
     Raises ArticleError like parse_article.
@@ -210,13 +215,7 @@ def _read_parts(raw: bytes, path: Path | None, fallback_lang: str) -> _Parts:
     # costs ~15 ms.
     start, end = _trimmed(text, start, end)
     body = text[start:end]
-    lang = (
-        meta.lang
-        or footer_lang
-        or guess_language(body)
-        or normalise_lang(fallback_lang)
-        or "en"
-    )
+    lang = meta.lang or footer_lang or guess_language(body) or normalise_lang(fallback_lang) or "en"
     comments_open = meta.comments if meta.comments is not None else footer_lang is not None
     return _Parts(body, meta, footer_lang, lang, comments_open, notices, decoded.text_hash)
 
@@ -233,7 +232,8 @@ _LEADING_BLANK_LINES = re.compile(r"\s*\n")
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """text[start:end] without leading blank lines nor trailing whitespace, but its last \n.
+    """text[start:end] without leading blank lines nor trailing whitespace (the final newline
+    stays).
 
     Trimming the start guarantees the text before the first heading is either empty or not
     blank, so the lead section exists exactly when it has something to show.
@@ -278,4 +278,3 @@ def title_from_path(path: Path | None) -> str | None:
         return None
     words = " ".join(make_inert(path.stem).replace("-", " ").replace("_", " ").split())
     return words[:1].upper() + words[1:] or None
-

@@ -157,10 +157,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "settings.problem.bad_value": {
         "en": "{path}: {name} = {value} is not valid (expected {expected}); using {default}",
-        "fr": (
-            "{path} : {name} = {value} n'est pas valide (attendu : {expected}) ; "
-            "{default} utilisé"
-        ),
+        "fr": "{path} : {name} = {value} invalide (attendu : {expected}) ; {default} utilisé",
     },
     "settings.problem.unknown_key": {
         "en": "{path}: unknown setting {name}, ignored",

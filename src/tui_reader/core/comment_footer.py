@@ -20,13 +20,11 @@ _TAIL_CHARS = 8_000
 _LONGEST_LINE = 300
 
 # Normalised lines (see _normalise) that open the form.
-_OPENINGS = {
-    "leave a reply": "en",
-    "leave a comment": "en",
-    "laisser un commentaire": "fr",
-    "laisser une réponse": "fr",
-}
-# The notice under the heading; a line that starts with one of these.
+_OPENINGS = frozenset(
+    {"leave a reply", "leave a comment", "laisser un commentaire", "laisser une réponse"}
+)
+# The notice under the heading, a line that starts with one of these: the line every form has,
+# so its language is taken as the form's.
 _NOTICES = {
     "your email address will not be published": "en",
     "your e-mail address will not be published": "en",
@@ -101,7 +99,7 @@ def _classify(line: str) -> tuple[str, str | None] | None:
     # The reply heading of a threaded form carries its "Cancel reply" link.
     opening = text.removesuffix(" cancel reply").removesuffix(" annuler la réponse")
     if opening in _OPENINGS:
-        return "opening", _OPENINGS[opening]
+        return "opening", None
     for notice, lang in _NOTICES.items():
         if text.startswith(notice):
             return "notice", lang

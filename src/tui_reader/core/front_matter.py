@@ -85,10 +85,14 @@ def _one_line(value: object) -> str | None:
 
 
 def _author(value: object) -> str | None:
+    # One level of list only: YAML anchors can make a list that contains itself.
     if isinstance(value, list):
-        names = [name for name in map(_author, value) if name]
-        return ", ".join(names) or None
-    if isinstance(value, dict):
+        return ", ".join(name for name in map(_one_author, value) if name) or None
+    return _one_author(value)
+
+
+def _one_author(value: object) -> str | None:
+    if isinstance(value, dict):  # {name: ..., url: ...}
         return _one_line(value.get("name"))
     return _one_line(value)
 

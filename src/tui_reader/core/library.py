@@ -15,6 +15,7 @@ import tempfile
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -29,6 +30,9 @@ CACHE_NAME = "library.json"
 # Unreadable files are not: their permissions can change without their mtime.
 _CACHED_ERRORS = frozenset({"error.binary", "error.empty"})
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# {"info": {title, author, ...}} or {"error": {"key": ..., "params": {...}}}: JSON-ready, and
+# checked by _valid_record when it comes back from the cache file.
+_Record = dict[str, dict[str, Any]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +51,8 @@ class ArticleInfo:
 
 @dataclass(frozen=True, slots=True)
 class Listing:
+    """A directory's articles, and the files that could not be listed (for one message)."""
+
     articles: list[ArticleInfo]  # newest first, then by title
     problems: list[tuple[Path, ArticleError]]  # files that look like articles but cannot be read
 
@@ -112,7 +118,7 @@ def _is_candidate(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _read(path: Path, fallback_lang: str) -> dict[str, dict[str, object]]:
+def _read(path: Path, fallback_lang: str) -> _Record:
     try:
         summary = summarize_article(read_source(path), path, fallback_lang=fallback_lang)
     except ArticleError as error:
@@ -130,19 +136,19 @@ def _read(path: Path, fallback_lang: str) -> dict[str, dict[str, object]]:
     }
 
 
-def _info(path: Path, st: os.stat_result, record: dict[str, dict[str, object]]) -> ArticleInfo | None:
+def _info(path: Path, st: os.stat_result, record: _Record) -> ArticleInfo | None:
     data = record.get("info")
     if data is None:
         return None
     return ArticleInfo(
         path=path,
-        title=str(data["title"]),
+        title=data["title"],
         author=_optional_str(data.get("author")),
         date=_optional_str(data.get("date")),
-        lang=str(data["lang"]),
+        lang=data["lang"],
         source_url=_optional_str(data.get("source_url")),
-        reading_minutes=int(data["reading_minutes"]),  # type: ignore[call-overload]
-        comments_open=bool(data["comments_open"]),
+        reading_minutes=data["reading_minutes"],
+        comments_open=data["comments_open"],
         size=st.st_size,
         mtime=st.st_mtime,
     )
@@ -152,7 +158,7 @@ def _optional_str(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _error(record: dict[str, dict[str, object]]) -> ArticleError:
+def _error(record: _Record) -> ArticleError:
     error = record["error"]
     params = error.get("params")
     return ArticleError(str(error["key"]), **(params if isinstance(params, dict) else {}))
@@ -192,14 +198,14 @@ class _Cache:
         entries = doc.get("entries")
         return cls(path, entries if isinstance(entries, dict) else {})
 
-    def get(self, key: str, stamp: list[object]) -> dict[str, dict[str, object]] | None:
+    def get(self, key: str, stamp: list[object]) -> _Record | None:
         entry = self.entries.get(key)
         if not isinstance(entry, dict) or entry.get("stamp") != stamp:
             return None
         record = entry.get("record")
         return record if _valid_record(record) else None
 
-    def put(self, key: str, stamp: list[object], record: dict[str, dict[str, object]]) -> None:
+    def put(self, key: str, stamp: list[object], record: _Record) -> None:
         self.entries[key] = {"stamp": stamp, "record": record}
         self.changed = True
 
@@ -214,7 +220,8 @@ class _Cache:
         if not self.changed:
             return
         doc = {"version": CACHE_VERSION, "entries": self.entries}
-        data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "replace")
+        # ASCII: a file name that is not valid UTF-8 (a lone surrogate here) survives the trip.
+        data = json.dumps(doc, separators=(",", ":")).encode("ascii")
         # Temp file + os.replace: a reader sees the old cache or the new one, never half of one.
         with suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)

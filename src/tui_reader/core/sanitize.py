@@ -21,8 +21,8 @@ _REPLACEMENTS.update({chr(code): "\ufffd" for code in range(0x80, 0xA0)})
 _CONTROL = re.compile("[" + "".join(re.escape(char) for char in _REPLACEMENTS) + "]")
 
 # The same controls seen in UTF-8: C0 and DEL bytes never occur inside a multi-byte sequence,
-# and C1 controls are always encoded as \xc2\x80-\xc2\x9f. \r is left out: the caller has
-# turned line endings into \n before asking.
+# and C1 controls are always encoded as \xc2\x80-\xc2\x9f. \r is left out: line endings are
+# normalised to \n before make_inert runs, so a \r in the bytes is no control in the text.
 _C0_BYTES = bytes(ord(char) for char in _C0 if char != "\r") + b"\x7f"
 _C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
 _CHUNK = 1 << 16

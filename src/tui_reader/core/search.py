@@ -165,6 +165,34 @@ def compile_query(query: str) -> re.Pattern[str] | None:
     return re.compile("".join(parts))
 
 
+# What Markdown never shows: the address of a link or image, and reference definitions.
+_DESTINATION = re.compile(r"\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:.*$", re.MULTILINE)
+
+
+def searchable(source: str) -> str:
+    """The Markdown with what the reader never sees blanked out (link and image addresses,
+    reference definitions), so that a search counts only visible text. Offsets are unchanged."""
+    if "](" in source:
+        source = _DESTINATION.sub(_blank, source)
+    if "]:" in source:
+        source = _REFERENCE.sub(_blank, source)
+    return source
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
+
+
+def _hidden_probes(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Regexes finding the pattern inside a link address, or a reference definition."""
+    query = pattern.pattern
+    return (
+        re.compile(rf"\]\([^()\n]*?(?:{query})"),
+        re.compile(rf"^ {{0,3}}\[[^\]\n]+\]:[^\n]*?(?:{query})", re.MULTILINE),
+    )
+
+
 def spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     """Every non-overlapping match of the pattern in `text`, as (start, end) offsets."""
     return [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
@@ -190,13 +218,25 @@ class Matches:
     """The matches of one query in an article's sections, with wrap-around navigation.
 
     Only counts are kept per section (a query such as "e" has millions of matches in a big
-    article); the spans of a section are found again when needed.
+    article); the spans of a section are found again when needed. Link addresses are not
+    searched: a section where the query occurs inside one is searched again with them blanked
+    out (`searchable`), so that cost is paid only there. `sources` holds the text searched.
     """
 
     def __init__(self, pattern: re.Pattern[str], sources: Sequence[str]) -> None:
         self.pattern = pattern
-        self.sources = sources
-        self.counts = count_matches(pattern, sources)
+        self.sources = list(sources)
+        self.counts = count_matches(pattern, self.sources)
+        findall = pattern.findall
+        in_address, in_reference = _hidden_probes(pattern)
+        for index, count in enumerate(self.counts):
+            source = self.sources[index]
+            if count and (
+                ("](" in source and in_address.search(source))
+                or ("]:" in source and in_reference.search(source))
+            ):
+                self.sources[index] = searchable(self.sources[index])
+                self.counts[index] = len(findall(self.sources[index]))
         self._before = [0, *accumulate(self.counts)]
 
     @property

@@ -14,6 +14,7 @@ looks at those. The rules follow CommonMark where it matters for sections:
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import chain
@@ -33,13 +34,21 @@ _LINE = (
 _NEXT_LINE = re.compile(r"\n" + _LINE, re.MULTILINE)
 _FIRST_LINE = re.compile(_LINE, re.MULTILINE)
 
-# Lines that end the paragraph above a setext underline.
-_BREAKS_PARAGRAPH = re.compile(
-    r" {0,3}(?:\#{1,6}(?:[ \t]|$)|(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$)"
+# The lines a paragraph cannot run across, looking up from a setext underline: blank lines,
+# headings (levels 4–6 here), thematic breaks, and list items or quotes, whose paragraph the
+# underline would only continue (CommonMark's lazy continuation). Breaks come before list
+# items: "* * *" is a break.
+_PARAGRAPH_STOP = re.compile(
+    r"^(?:[^\S\n]*$| {0,3}(?:\#{1,6}(?:[ \t]|$)"
+    r"|(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$"
+    r"|(?P<container>>|(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$))))[^\n]*",
+    re.MULTILINE,
 )
-# Lines that put the paragraph in a list item or a block quote: no setext heading there.
-_CONTAINER = re.compile(r" {0,3}(?:>|(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$))")
-_INDENTED_CODE = re.compile(r"(?: {4}| {0,3}\t)")
+# Indented code lines, which cannot start a paragraph (but can continue one).
+_LEADING_CODE = re.compile(r"(?:(?: {4}| {0,3}\t)[^\n]*(?:\n|\Z))*")
+# A setext heading's title is taken from the start of its paragraph only: a 37 MB paragraph
+# under a "---" is a heading too, but its whole text is no title.
+_TITLE_SOURCE_CHARS = 1_000
 _ATX_CLOSING = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
 
 
@@ -108,26 +117,36 @@ def _paragraph_above(text: str, line_start: int, floor: int, lazy: int) -> tuple
     """(start, text) of the paragraph a setext underline at `line_start` makes a heading of.
 
     None when there is no paragraph above; _LAZY when the paragraph is the lazy continuation of
-    a list item or block quote (`lazy` is the last underline found to be one).
+    a list item or block quote (`lazy` is the last underline found to be one). Regex scans, not
+    a walk line by line: a paragraph may be megabytes long.
     """
-    lines: list[tuple[int, str]] = []
-    end = line_start - 1  # the "\n" before the underline
-    while end >= floor:
-        newline = text.rfind("\n", floor, end)
-        start = newline + 1 if newline >= 0 else floor
-        line = text[start:end]
-        if not line.strip() or _BREAKS_PARAGRAPH.match(line):
-            break
-        if start == lazy or _CONTAINER.match(line):
-            return _LAZY
-        lines.append((start, line))
-        end = start - 1
-    # A paragraph cannot begin with an indented code line; it can continue with one.
-    while lines and _INDENTED_CODE.match(lines[-1][1]):
-        lines.pop()
-    if not lines:
+    end = line_start - 1  # the "\n" that ends the line above
+    if end < floor:
         return None
-    return lines[-1][0], " ".join(line.strip() for _, line in reversed(lines))
+    # Nothing before an underline already known to continue a list item can change that: the
+    # look-up stops there (else a run of such underlines would be scanned again and again).
+    scan_from = lazy if floor <= lazy < end else floor
+    # No paragraph runs across an empty line; whitespace-only lines are found below.
+    empty = text.rfind("\n\n", scan_from, end)
+    region = floor
+    if empty >= 0:
+        region = scan_from = empty + 2
+    stops = deque(_PARAGRAPH_STOP.finditer(text, scan_from, end), maxlen=1)  # keeps the last
+    last = stops[0] if stops else None
+    if last is None:
+        if scan_from == lazy:
+            return _LAZY
+        start = region
+    elif last["container"] is not None:
+        return _LAZY
+    else:
+        start = last.end() + 1
+    code = _LEADING_CODE.match(text, start, end)
+    if code is not None:
+        start = code.end()
+    if start >= end:
+        return None
+    return start, text[start : min(end, start + _TITLE_SOURCE_CHARS)]
 
 
 # --- titles and slugs --------------------------------------------------------------------------
@@ -138,7 +157,9 @@ _LINK = re.compile(
 )
 # HTML tags, code ticks and emphasis marks go; backslash escapes keep their character.
 # Underscores only count at a word's edge: snake_case is text.
-_MARKS = re.compile(r"</?[A-Za-z][^<>]*>|\\(?P<escaped>[!-/:-@\[-`{-~])|`+|\*+|~~|(?<!\w)_+|_+(?!\w)")
+_MARKS = re.compile(
+    r"</?[A-Za-z][^<>]*>|\\(?P<escaped>[!-/:-@\[-`{-~])|`+|\*+|~~|(?<!\w)_+|_+(?!\w)"
+)
 _HAS_MARKUP = re.compile(r"[\[<\\`*~_]")
 _EMPHASIS = re.compile(r"`+|\*+|~~|(?<!\w)_+|_+(?!\w)")
 
@@ -173,7 +194,9 @@ def plain_title(raw: str) -> str:
 
 # GitHub drops everything but letters, digits, marks, "_", "-" and spaces. \w covers letters,
 # digits and "_"; combining marks (decomposed accents) are listed.
-_SLUG_DROP = re.compile(r"[^\w\- \u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_SLUG_DROP = re.compile(
+    r"[^\w\- \u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
 DEFAULT_SLUG = "section"
 
 

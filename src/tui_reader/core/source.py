@@ -100,4 +100,3 @@ def decode_source(raw: bytes, shown: str) -> DecodedText:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return DecodedText(text, text_hash, bad)
-

@@ -6,11 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 from tui_reader.core.catalog import t
-from tui_reader.core.title_match import TitleIndex
+from tui_reader.core.title_match import Match, TitleIndex
 from tui_reader.ui.commands.common import MAX_HITS, highlight_style, hit_label, lang_of
 from tui_reader.ui.themes import theme_names
 
@@ -30,9 +30,10 @@ def app_commands(provider: Provider) -> list[AppCommand]:
     if hasattr(screen, "action_wider"):
         out.append(AppCommand(t("palette.cmd.wider", lang), screen.action_wider))
         out.append(AppCommand(t("palette.cmd.narrower", lang), screen.action_narrower))
-    # The drafts screen is another feature: offered only once the app has it.
-    if hasattr(app, "action_open_drafts"):
-        out.append(AppCommand(t("palette.cmd.open_drafts", lang), app.action_open_drafts))
+    # The drafts screen belongs to the comments feature: offered where a screen has it (`d`).
+    drafts = getattr(app, "action_open_drafts", None) or getattr(screen, "action_drafts", None)
+    if drafts is not None:
+        out.append(AppCommand(t("palette.cmd.open_drafts", lang), drafts))
     if hasattr(screen, "action_back"):
         out.append(AppCommand(t("palette.cmd.library", lang), screen.action_back))
     if hasattr(screen, "action_help"):
@@ -56,7 +57,7 @@ class ReaderCommands(Provider):
 
     async def discover(self) -> Hits:
         for command in self._commands:
-            yield DiscoveryHit(Text(command.label), command.run, text=command.label)
+            yield DiscoveryHit(Content(command.label), command.run, text=command.label)
 
     async def search(self, query: str) -> Hits:
         style = highlight_style(self)
@@ -87,10 +88,10 @@ class ThemeCommands(Provider):
         self._themes = theme_names(self.app)
         self._index = TitleIndex(self._themes)
 
-    def _label(self, name: str, match: object = None) -> Text:
-        label = hit_label("", name, match, highlight_style(self))  # type: ignore[arg-type]
+    def _label(self, name: str, match: Match | None = None) -> Content:
+        label = hit_label("", name, match, highlight_style(self))
         if name == self.app.theme:
-            label.append(" " + t("palette.current", lang_of(self.app)), style="dim")
+            return Content.assemble(label, (" " + t("palette.current", lang_of(self.app)), "dim"))
         return label
 
     async def discover(self) -> Hits:

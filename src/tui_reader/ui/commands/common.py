@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from rich.style import Style as RichStyle
-from rich.text import Text
 from textual.app import App
 from textual.command import Provider
+from textual.content import Content
+from textual.style import Style
 
 from tui_reader.core.title_match import Match
 
@@ -18,22 +18,18 @@ def lang_of(app: App[object]) -> str:
     return str(getattr(app, "lang", "en"))
 
 
-def highlight_style(provider: Provider) -> RichStyle:
-    style = provider.match_style
-    if style is not None:
-        try:
-            return style.rich_style
-        except Exception:  # an unexpected Style flavour: fall back to a plain highlight
-            pass
-    return RichStyle(bold=True, underline=True)
+def highlight_style(provider: Provider) -> Style | str:
+    """The palette's own highlight (component class), as Textual's matcher uses it."""
+    return provider.match_style or "bold underline"
 
 
-def hit_label(prefix: str, title: str, match: Match | None, style: RichStyle) -> Text:
-    """`prefix` dimmed, then the title (article data: never markup) with the matched parts."""
-    label = Text(prefix, style="dim", no_wrap=True, overflow="ellipsis")
-    body = Text(title)
+def hit_label(prefix: str, title: str, match: Match | None, style: Style | str) -> Content:
+    """`prefix` dimmed, then the title (article data: plain text, never markup) with the
+    matched parts highlighted."""
+    body = Content(title)
     if match is not None:
         for start, end in match.spans:
-            body.stylize(style, start, end)
-    label.append_text(body)
-    return label
+            body = body.stylize(style, start, end)
+    if not prefix:
+        return body
+    return Content.assemble((prefix, "dim"), body)

@@ -563,12 +563,23 @@ def top_paragraph(screen: ReadingScreen) -> str:
     return paragraph_at(sections[index].source, lines)
 
 
-def open_composer(screen: ReadingScreen, draft: Draft | None = None, *, new: bool = False) -> None:
-    """`c` on the reading screen: the latest unsent draft of the article, else a new one."""
+def open_composer(
+    screen: ReadingScreen,
+    draft: Draft | None = None,
+    *,
+    new: bool = False,
+    section_slug: str | None = None,
+) -> None:
+    """`c` on the reading screen: the latest unsent draft of the article, else a new one.
+
+    `new` always starts a new draft, on `section_slug` if given, else the section being read.
+    """
     app = screen.app
     store = store_of(app)
     article = screen.article
-    slug, title = section_ref(article, screen.view.current_section)
+    section = article.section_by_slug(section_slug) if section_slug else None
+    index = section.index if section is not None else screen.view.current_section
+    slug, title = section_ref(article, index)
     if draft is None and not new:
         draft = store.latest_unsent_for(article_key(article))
         report_problems(app, store.take_problems(), screen.lang)
@@ -592,7 +603,9 @@ def reading_resumed(screen: ReadingScreen) -> None:
         screen.pending_composer = None
         if pending.section_slug:
             _jump_when_laid_out(screen, pending.section_slug)
-        open_composer(screen, pending.draft, new=pending.draft is None)
+        open_composer(
+            screen, pending.draft, new=pending.draft is None, section_slug=pending.section_slug
+        )
 
 
 def _jump_when_laid_out(screen: ReadingScreen, slug: str, tries: int = 20) -> None:

@@ -212,7 +212,7 @@ class DraftsScreen(Screen[None]):
         ):
             if slug and below.view.text_width:
                 below.view.jump_to_slug(slug)
-            open_composer(below, draft, new=draft is None)
+            open_composer(below, draft, new=draft is None, section_slug=slug)
             return
         if isinstance(below, ReadingScreen):
             app.pop_screen()

@@ -33,6 +33,7 @@ HELP_ROWS: list[tuple[str, list[tuple[str, str]]]] = [
             ("Tab", "help.focus"),
             ("Enter", "help.jump"),
             ("t", "help.toggle_sidebar"),
+            ("+ -", "help.width"),
             ("c", "help.comment"),
             ("d", "help.drafts"),
             ("Escape", "help.back"),
@@ -70,7 +71,15 @@ HELP_ROWS: list[tuple[str, list[tuple[str, str]]]] = [
             ("f", "help.drafts.forget"),
         ],
     ),
-    ("help.group.everywhere", [("?", "help.help"), ("q", "help.quit")]),
+    (
+        "help.group.everywhere",
+        [
+            ("Ctrl+P", "help.palette"),
+            ("T", "help.theme"),
+            ("?", "help.help"),
+            ("q", "help.quit"),
+        ],
+    ),
 ]
 
 

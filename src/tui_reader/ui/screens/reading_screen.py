@@ -16,7 +16,7 @@ from textual.widgets import Footer, OptionList, Static
 
 from tui_reader.core.article import Article
 from tui_reader.core.catalog import t
-from tui_reader.core.settings import READING_WIDTH_MIN, Settings
+from tui_reader.core.settings import READING_WIDTH_MAX, READING_WIDTH_MIN, Settings
 from tui_reader.ui.commands.section_commands import SectionCommands
 from tui_reader.ui.localized import localize_bindings
 from tui_reader.ui.position_keeper import PositionKeeper
@@ -183,7 +183,7 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
         self.notify(t("reading.width", self.lang, width=width), timeout=2)
         remember = getattr(self.app, "remember_setting", None)
         if remember is not None:
-            remember(reading_width=width)
+            remember(reading_width=min(width, READING_WIDTH_MAX))
 
     # --- comments (composer_screen, drafts_screen) ---------------------------------------
 

@@ -1,10 +1,10 @@
 """The active search of an ArticleView: its matches, the current one, and the highlights.
 
-Matches are counted in the sections' Markdown (core.search), which is fast on huge articles.
-On screen, a match is found again in the text of the section's rendered lines with the same
-regex: the current match is the section's n-th rendered match, and every served line has its
-matches restyled. A match split by a line wrap, or hidden by the rendering (a link's address),
-is counted but not highlighted.
+Matches are counted in the sections' Markdown (core.search), which is fast on huge articles;
+what the reader never sees (link addresses) is blanked out first. On screen, a match is found
+again in the text of the section's rendered lines with the same regex: the current match is the
+section's n-th rendered match, and every served line has its matches restyled. A match split by
+a line wrap is counted but not highlighted.
 """
 
 from __future__ import annotations

@@ -4,32 +4,40 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.table import Table
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui_reader.core.article import Section
 
 
-def section_label(
-    section: Section, lead_title: str, drafts: int = 0, matches: int = 0
-) -> Text | Table:
-    """A contents entry: indented by level; titles are article data, so never markup.
-    With search matches, their count is kept visible at the right of a cut title."""
+def section_label(section: Section, lead_title: str, drafts: int = 0) -> Text:
+    """A contents entry: indented by level; titles are article data, so never markup."""
     indent = "  " * max(0, section.level - 1)
     label = Text(indent + (section.title or lead_title), overflow="ellipsis", no_wrap=True)
     if section.level == 0:
         label.stylize("italic")
     if drafts:
         label.append(f" ✎{drafts}", style="bold")
-    if not matches:
-        return label
-    grid = Table.grid(expand=True)
-    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-    grid.add_column(no_wrap=True, justify="right")
-    grid.add_row(label, Text(f" •{matches}", style="bold"))
-    return grid
+    return label
+
+
+def with_badge(strip: Strip, badge: str) -> Strip:
+    """`strip` with `badge` written over its right end (keeping one cell of margin), in the
+    line's own colours; a title cut by it ends with an ellipsis."""
+    width = strip.cell_length
+    size = len(badge) + 1
+    if width <= size:
+        return strip
+    style = next((seg.style for seg in reversed(list(strip)) if seg.style), None) or Style()
+    kept = strip.crop(0, width - size)
+    if strip.crop(width - size, width).text.strip():
+        kept = Strip.join([kept.crop(0, width - size - 1), Strip([Segment("…", style)], 1)])
+    end = Strip([Segment(badge, style + Style(bold=True)), Segment(" ", style)], size)
+    return Strip.join([kept, end])
 
 
 class SectionList(OptionList):
@@ -43,9 +51,8 @@ class SectionList(OptionList):
     ) -> None:
         self._sections = sections
         self._lead_title = lead_title
-        self._drafts = drafts or {}
-        self._matches: list[int] = [0] * len(sections)
-        counts = self._drafts
+        self._matches: list[int] = [0] * len(sections)  # search matches per section
+        counts = drafts or {}
         super().__init__(
             *(
                 Option(section_label(s, lead_title, counts.get(s.slug, 0)), id=str(s.index))
@@ -57,27 +64,32 @@ class SectionList(OptionList):
     def set_draft_counts(self, drafts: dict[str, int]) -> None:
         """Refresh the draft badges without losing the highlighted entry."""
         highlighted = self.highlighted
-        self._drafts = drafts
         for s in self._sections:
             self.replace_option_prompt_at_index(
-                s.index,
-                section_label(s, self._lead_title, drafts.get(s.slug, 0), self._matches[s.index]),
+                s.index, section_label(s, self._lead_title, drafts.get(s.slug, 0))
             )
         self.highlighted = highlighted
 
+    # --- search marks (ui.screens.search_and_links) -------------------------------------
+
     def set_match_counts(self, counts: Sequence[int] | None) -> None:
-        """Mark the sections that contain search matches ("•N"); None clears the marks.
-        Only the entries whose count changed are redrawn (a search can span 20,000 sections)."""
-        new = list(counts) if counts is not None else [0] * len(self._sections)
-        highlighted = self.highlighted
-        for s in self._sections:
-            if new[s.index] != self._matches[s.index]:
-                self._matches[s.index] = new[s.index]
-                self.replace_option_prompt_at_index(
-                    s.index,
-                    section_label(s, self._lead_title, self._drafts.get(s.slug, 0), new[s.index]),
-                )
-        self.highlighted = highlighted
+        """Mark the sections that contain search matches with "•N"; None clears the marks.
+
+        The marks are painted over the served lines (`render_line`), not put in the prompts:
+        changing 20,000 prompts would make the list measure every entry again."""
+        self._matches = list(counts) if counts is not None else [0] * len(self._sections)
+        self.refresh()
 
     def match_count(self, index: int) -> int:
         return self._matches[index]
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        try:
+            index, line_in_option = self._lines[self.scroll_offset.y + y]
+        except IndexError:
+            return strip
+        count = self._matches[index] if index < len(self._matches) else 0
+        if not count or line_in_option:
+            return strip
+        return with_badge(strip, f" •{count}")
