@@ -42,6 +42,21 @@ async def palette_ready(pilot) -> None:
             break
 
 
+async def steady_cursors(pilot) -> None:
+    """Stop the text cursors blinking so that the picture does not depend on timing."""
+    from textual.widgets import TextArea
+
+    await pilot.pause(0.2)
+    for widget in pilot.app.screen.query("TextArea, Input"):
+        widget.cursor_blink = False
+        await pilot.pause()
+        widget._cursor_visible = widget.has_focus
+        if isinstance(widget, TextArea):
+            widget._line_cache.clear()
+        widget.refresh()
+
+
+COMMENT_FR = "Qui paiera le raccordement, au bout du compte ? Le tarif réseau, donc nous tous."
 SHOTS = [
     Shot("library", None, "en"),
     Shot("reading-fr", str(ARTICLES / "fr-centres-de-donnees.md"), "fr", ["n", "n"]),
@@ -61,6 +76,35 @@ SHOTS = [
         before=palette_ready,
     ),
     Shot("paper-theme", str(ARTICLES / "fr-centres-de-donnees.md"), "fr", ["n"], theme="paper"),
+    Shot(
+        "composer-fr",
+        str(ARTICLES / "fr-centres-de-donnees.md"),
+        "fr",
+        ["n", "n", "n", "c", "ctrl+o", *COMMENT_FR, "tab", *"Camille", "tab", *"camille@"],
+        before=steady_cursors,
+    ),
+    Shot(
+        "composer-en-errors",
+        str(ARTICLES / "en-night-trains.md"),
+        "en",
+        ["n", "c", *"Worth it.", "tab", "tab", *"not-an-address", "ctrl+s"],
+        before=steady_cursors,
+    ),
+    Shot(
+        "drafts",
+        str(ARTICLES / "fr-centres-de-donnees.md"),
+        "en",
+        [
+            "n",
+            "n",
+            "c",
+            *"First thoughts on prices.",
+            "ctrl+n",
+            *"A second, shorter one.",
+            "escape",
+            "d",
+        ],
+    ),
 ]
 
 

@@ -15,7 +15,7 @@ from tui_reader.core.settings import LoadedSettings, load_settings
 @dataclass
 class Launch:
     library_dir: Path
-    listing: Listing
+    listing: Listing | None  # None when an article opens first: the library is listed later
     article: Article | None
     settings: LoadedSettings | None = None  # None: defaults (an app built by hand, in tests)
     notices: list[Notice] = field(default_factory=list)
@@ -51,4 +51,6 @@ def prepare(target: str | None, lang: str, settings: LoadedSettings | None = Non
         notices.append(Notice("settings.problem.articles_dir", params))
         articles_dir = None
     library_dir, article = resolve_target(target, lang, articles_dir)
-    return Launch(library_dir, list_articles(library_dir), article, loaded, notices)
+    # Opening an article directly: list its directory after the first paint, not before.
+    listing = list_articles(library_dir) if article is None else None
+    return Launch(library_dir, listing, article, loaded, notices)

@@ -15,7 +15,8 @@ from tui_reader.core.article import Article, ArticleError, Notice, load_article
 from tui_reader.core.catalog import t
 from tui_reader.core.drafts import DraftStore
 from tui_reader.core.launch import Launch
-from tui_reader.core.library import ArticleInfo
+from tui_reader.core.library import ArticleInfo, Listing, list_articles
+from tui_reader.core.sanitize import make_inert
 from tui_reader.core.positions import PositionStore
 from tui_reader.core.settings import (
     LoadedSettings,
@@ -53,7 +54,7 @@ class ReaderApp(App[None]):
         self,
         *,
         library_dir: Path,
-        articles: list[ArticleInfo],
+        articles: list[ArticleInfo] | None,
         lang: str,
         article: Article | None = None,
         notices: list[str] | None = None,
@@ -69,7 +70,7 @@ class ReaderApp(App[None]):
         self._pending_settings: dict[str, object] = {}
         self.positions = PositionStore()  # reading positions, shared by the screens
         self.library_dir = library_dir
-        self.articles = articles
+        self._articles = articles
         self.lang = lang
         self.drafts = DraftStore()  # comment drafts, shared by the composer and drafts screens
         self._initial_article = article
@@ -77,23 +78,35 @@ class ReaderApp(App[None]):
 
     @classmethod
     def from_launch(cls, launch: Launch, lang: str) -> ReaderApp:
-        problems = launch.listing.problems
-        skipped = (
-            [t("library.skipped", lang, count=len(problems), first=problems[0][0].name)]
-            if problems
-            else []
-        )
-        return cls(
+        app = cls(
             library_dir=launch.library_dir,
-            articles=launch.listing.articles,
+            articles=None if launch.listing is None else launch.listing.articles,
             lang=lang,
             article=launch.article,
-            notices=skipped + [t(n.key, lang, **n.params) for n in launch.notices],
+            notices=[t(n.key, lang, **n.params) for n in launch.notices],
             settings=launch.settings,
         )
+        if launch.listing is not None:
+            app._initial_notices[:0] = skipped_notices(launch.listing, lang)
+        return app
+
+    @property
+    def articles(self) -> list[ArticleInfo]:
+        """The library's articles; listed on first use when an article was opened directly."""
+        if self._articles is None:
+            try:
+                listing = list_articles(self.library_dir)
+            except ArticleError as error:
+                self.notify(t(error.key, self.lang, **error.params), severity="warning")
+                self._articles = []
+            else:
+                self._articles = listing.articles
+                for message in skipped_notices(listing, self.lang):
+                    self.notify(message, severity="warning", timeout=8)
+        return self._articles
 
     def get_default_screen(self) -> LibraryScreen:
-        return LibraryScreen(self.library_dir, self.articles, self.lang)
+        return LibraryScreen(self.library_dir, self._articles, self.lang)
 
     def on_mount(self) -> None:
         self.theme = self.settings.theme
@@ -206,3 +219,12 @@ class ReaderApp(App[None]):
 
 def notice_text(notice: Notice, lang: str) -> str:
     return t(notice.key, lang, **notice.params)
+
+
+def skipped_notices(listing: Listing, lang: str) -> list[str]:
+    """One notice for the files of a directory that could not be listed."""
+    if not listing.problems:
+        return []
+    # A file name is data too: an escape sequence in it must not reach the terminal.
+    first = make_inert(listing.problems[0][0].name)
+    return [t("library.skipped", lang, count=len(listing.problems), first=first)]

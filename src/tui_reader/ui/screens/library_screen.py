@@ -27,10 +27,12 @@ class LibraryScreen(Screen[None]):
         Binding("q", "app.quit", "keys.quit"),
     ]
 
-    def __init__(self, directory: Path, articles: list[ArticleInfo], lang: str) -> None:
+    def __init__(self, directory: Path, articles: list[ArticleInfo] | None, lang: str) -> None:
         super().__init__()
         self.directory = directory
-        self.articles = articles
+        # None: an article was opened directly; the app lists the directory after first paint.
+        self.articles: list[ArticleInfo] = articles or []
+        self._listed = articles is not None
         self.lang = lang
         localize_bindings(self, lang)
 
@@ -54,9 +56,23 @@ class LibraryScreen(Screen[None]):
             ("library.col.drafts", 10),
         ):
             table.add_column(t(key, self.lang), key=key, width=width)
+        if self._listed:
+            self._fill()
+        else:
+            self.call_after_refresh(self._list_later)
+        table.focus()
+
+    def _list_later(self) -> None:
+        self.articles = self.app.articles  # type: ignore[attr-defined]
+        self._listed = True
+        self._fill()
+        self.refresh_draft_counts()
+        self.refresh_progress()
+
+    def _fill(self) -> None:
+        table = self.query_one(DataTable)
         for info in self.articles:
             table.add_row(*self._cells(info), key=str(info.path))
-        table.focus()
 
     def _cells(self, info: ArticleInfo) -> list[Text]:
         # Titles and authors come from files: Text, never markup.

@@ -9,15 +9,17 @@ are evicted from the LRU, so memory stays bounded on huge articles.
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_right
 from collections import OrderedDict
 from itertools import accumulate
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
+from rich.style import Style
 from textual import work
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -33,6 +35,8 @@ if TYPE_CHECKING:
 LINE_BUDGET = 60_000
 # How many sections around the view the background worker renders ahead of need.
 NEIGHBOURHOOD = 400
+# How often the background worker hands its renders to the UI thread.
+BATCH_SECONDS = 0.1
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -92,6 +96,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines: OrderedDict[int, list[Strip]] = OrderedDict()
         self._line_count = 0
         self._current = 0
+        self._line_style: Style | None = None
         self.search: ArticleSearch | None = None  # highlights of the active search, if any
 
     # --- geometry -----------------------------------------------------------------------
@@ -162,7 +167,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._ensure_visible(target)
         self.scroll_to(y=target, animate=False, immediate=True)
         self.refresh()
-        self._render_background(anchor)
+        # After the first paint: the visible part must not wait for the background.
+        self.call_after_refresh(self._render_background, anchor)
 
     def _anchor(self) -> tuple[int, int]:
         """The section at the top of the view and the line within it."""
@@ -220,20 +226,26 @@ class ArticleView(ScrollView, can_focus=True):
         if self._sections and self._width:
             self._ensure_rendered_around(self.section_at(top), top)
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # `rich_style` walks the DOM; compute it once per paint, not once per line.
+        self._line_style = self.rich_style
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
+        style = self._line_style or self.rich_style
         width = self.scrollable_content_region.width
         if not self._width or not self._sections:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, style)
         virtual_y = round(self.scroll_y) + y
         index = self.section_at(virtual_y)
         strips = self._strips(index)
         line_no = virtual_y - self._offsets[index]
         if not 0 <= line_no < len(strips):
-            return Strip.blank(width, self.rich_style)
-        strip = strips[line_no].crop_extend(0, width, self.rich_style)
+            return Strip.blank(width, style)
+        strip = strips[line_no].crop_extend(0, width, style)
         if self.search is not None:
             strip = self.search.decorate(strip, index, line_no)
-        return strip.apply_style(self.rich_style).apply_offsets(0, virtual_y)
+        return strip.apply_style(style).apply_offsets(0, virtual_y)
 
     @work(thread=True, exclusive=True, group="article-render")
     def _render_background(self, around: int) -> None:
@@ -247,25 +259,42 @@ class ArticleView(ScrollView, can_focus=True):
             order += range(around + NEIGHBOURHOOD, n)
         else:
             order = order[:NEIGHBOURHOOD]
+        batch: list[tuple[int, list[Strip]]] = []
+        sent = time.monotonic()
         for index in order:
             if worker.is_cancelled or width != self._width:
                 return
             if self._exact[index] and index in self._lines:
                 continue
-            strips = self._render_section(index, width, margin)
-            self.app.call_from_thread(self._adopt, index, strips, width)
+            batch.append((index, self._render_section(index, width, margin)))
+            # Hand results over in batches: one relayout per batch, not one per section.
+            if time.monotonic() - sent > BATCH_SECONDS:
+                self.app.call_from_thread(self._adopt, batch, width)
+                batch, sent = [], time.monotonic()
+            time.sleep(0)  # let the UI thread take the GIL between sections
+        if batch and not worker.is_cancelled:
+            self.app.call_from_thread(self._adopt, batch, width)
 
-    def _adopt(self, index: int, strips: list[Strip], width: int) -> None:
-        """Take a background render, keeping the view still if a section above it grew."""
-        if width != self._width or index in self._lines:
+    def _adopt(self, batch: list[tuple[int, list[Strip]]], width: int) -> None:
+        """Take background renders, keeping the view still if sections above it changed."""
+        if width != self._width:
             return
         top = round(self.scroll_y)
-        above = self._offsets[index + 1] <= top
-        delta = self._store(index, strips)
-        if delta:
-            self._recompute_offsets()
+        shift = 0
+        changed = False
+        for index, strips in batch:
+            if index in self._lines:
+                continue
+            above = self._offsets[index + 1] <= top
+            delta = self._store(index, strips)
+            changed |= bool(delta)
             if above:
-                self.scroll_to(y=top + delta, animate=False, immediate=True)
+                shift += delta
+        if not changed:
+            return
+        self._recompute_offsets()
+        if shift:
+            self.scroll_to(y=top + shift, animate=False, immediate=True)
             self.refresh()
 
     # --- events and actions -------------------------------------------------------------

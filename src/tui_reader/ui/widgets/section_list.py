@@ -53,6 +53,7 @@ class SectionList(OptionList):
         self._lead_title = lead_title
         self._matches: list[int] = [0] * len(sections)  # search matches per section
         counts = drafts or {}
+        self._draft_counts = dict(counts)
         super().__init__(
             *(
                 Option(section_label(s, lead_title, counts.get(s.slug, 0)), id=str(s.index))
@@ -63,11 +64,21 @@ class SectionList(OptionList):
 
     def set_draft_counts(self, drafts: dict[str, int]) -> None:
         """Refresh the draft badges without losing the highlighted entry."""
+        # Only the entries whose count changed: re-measuring 20,000 prompts is slow.
+        changed = {
+            slug
+            for slug in {*drafts, *self._draft_counts}
+            if drafts.get(slug, 0) != self._draft_counts.get(slug, 0)
+        }
+        self._draft_counts = dict(drafts)
+        if not changed:
+            return
         highlighted = self.highlighted
         for s in self._sections:
-            self.replace_option_prompt_at_index(
-                s.index, section_label(s, self._lead_title, drafts.get(s.slug, 0))
-            )
+            if s.slug in changed:
+                self.replace_option_prompt_at_index(
+                    s.index, section_label(s, self._lead_title, drafts.get(s.slug, 0))
+                )
         self.highlighted = highlighted
 
     # --- search marks (ui.screens.search_and_links) -------------------------------------
