@@ -1,5 +1,6 @@
 """Measurements inside one fresh process; run.py starts one per figure and reads its JSON line.
 
+    python benchmarks/in_app.py hello             # the hello-world's imports and first frame
     python benchmarks/in_app.py latency ARTICLE   # open, jumps, page down, resize (seconds)
     python benchmarks/in_app.py rss ARTICLE       # peak RSS after a jump to the end and paging
     python benchmarks/in_app.py search ARTICLE    # core.search: first hit + match count
@@ -64,6 +65,22 @@ class _GcPauses:
             self.longest, self.total = max(self.longest, pause), self.total + pause
 
 
+class _Frames:
+    """When the first frame with the article pane laid out was composed and handed to the
+    driver (`App._display`). Headless, the compositor renders every widget but writes nothing."""
+
+    def __init__(self, app: App[Any], ready: Callable[[], bool]) -> None:
+        self.first: float | None = None
+        display = app._display
+
+        def timed_display(screen: object, renderable: object) -> None:
+            display(screen, renderable)  # type: ignore[arg-type]
+            if self.first is None and renderable is not None and ready():
+                self.first = time.perf_counter()
+
+        app._display = timed_display  # type: ignore[method-assign]
+
+
 def _rows(view: ArticleView) -> None:
     """Render every visible row, as a paint of the pane would."""
     for y in range(view.size.height):
@@ -123,22 +140,24 @@ async def _open(path: Path) -> tuple[App[Any], dict[str, float]]:
     return ReaderApp.from_launch(launch, "en"), figures
 
 
-async def _reading_view(app: App[Any]) -> ArticleView:
-    """The reading screen's article pane, once it has laid out its text."""
+def _laid_out_view(app: App[Any]) -> ArticleView | None:
+    """The current screen's article pane once it has laid out its text, else None."""
     from textual.css.query import NoMatches
 
     from tui_reader.ui.widgets.article_view import ArticleView
 
-    found: list[ArticleView] = []
+    try:
+        view = app.screen.query_one(ArticleView)
+    except NoMatches:
+        return None
+    return view if view.size.height > 0 and view.text_width > 0 else None
 
-    def ready() -> bool:
-        if not found:
-            with suppress(NoMatches):
-                found.append(app.screen.query_one(ArticleView))
-        return bool(found) and found[0].size.height > 0 and found[0].text_width > 0
 
-    await _until(ready)
-    return found[0]
+async def _reading_view(app: App[Any]) -> ArticleView:
+    await _until(lambda: _laid_out_view(app) is not None)
+    view = _laid_out_view(app)
+    assert view is not None
+    return view
 
 
 async def _page_down(view: ArticleView) -> float | None:
@@ -205,11 +224,13 @@ async def _resize(app: App[Any], view: ArticleView) -> dict[str, float]:
 async def latency(path: Path) -> dict[str, float]:
     pauses = _GcPauses()
     app, figures = await _open(path)
+    frames = _Frames(app, lambda: _laid_out_view(app) is not None)
     start = time.perf_counter()
     async with app.run_test(size=SIZE) as pilot:
         view = await _reading_view(app)
-        _rows(view)
-        figures["open"] = time.perf_counter() - start
+        await _until(lambda: frames.first is not None)
+        assert frames.first is not None
+        figures["open"] = frames.first - start
         figures["gc_open"] = pauses.total
         await _settle(app, pilot)
         last = len(view.article.sections) - 1
@@ -237,6 +258,23 @@ async def latency(path: Path) -> dict[str, float]:
         await pilot.press("q")
     _trace("done")
     figures["gc_longest"], figures["gc_total"] = pauses.longest, pauses.total
+    return figures
+
+
+async def hello() -> dict[str, float]:
+    """The floor in-process: the hello-world's imports and its first frame."""
+    start = time.perf_counter()
+    from hello_app import HelloApp
+
+    figures = {"import": time.perf_counter() - start}
+    app = HelloApp()
+    frames = _Frames(app, lambda: True)
+    start = time.perf_counter()
+    async with app.run_test(size=SIZE) as pilot:
+        await _until(lambda: frames.first is not None)
+        assert frames.first is not None
+        figures["open"] = frames.first - start
+        await pilot.press("ctrl+q")
     return figures
 
 
@@ -311,9 +349,11 @@ def library(directory: Path, repeat: int) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> int:
-    mode, target = argv[0], Path(argv[1])
-    if mode == "latency":
-        result: dict[str, Any] = asyncio.run(latency(target))
+    mode, target = argv[0], Path(argv[1] if len(argv) > 1 else ".")
+    if mode == "hello":
+        result: dict[str, Any] = asyncio.run(hello())
+    elif mode == "latency":
+        result = asyncio.run(latency(target))
     elif mode == "rss":
         result = asyncio.run(peak_rss(target))
     elif mode == "search":

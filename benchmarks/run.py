@@ -249,6 +249,7 @@ def report(
     runs: int,
     articles: list[Article],
     paints: tuple[Paints, dict[str, Paints], dict[str, Paints]],
+    floor_in_app: dict[str, float],
     latencies: dict[str, dict[str, float]],
     rss: dict[str, dict[str, float]],
     search: dict[str, Any],
@@ -295,9 +296,11 @@ def report(
         "Inside tui-reader (headless, medians): start-up and what a resize leaves to the "
         "background.",
         "",
-        "| Article | Imports | prepare() | Open to first rows | GC during open "
+        "| Article | Imports | prepare() | Open to first frame | GC during open "
         "| Re-layout call | Background re-wrap | Longest UI stall | Longest GC pause |",
         "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+        f"| hello-world (floor) | {seconds(floor_in_app.get('import'))} | – "
+        f"| {seconds(floor_in_app.get('open'))} | – | – | – | – | – |",
     ]
     for a in articles:
         lat = latencies.get(a.label, {})
@@ -347,6 +350,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="tui-reader-bench-") as tmp:
         env = clean_env(Path(tmp))
         paints = paint_all(articles, env, runs, with_big_viewer=args.all)
+        log(f"in-app hello-world ({runs} processes)")
+        floor_in_app = medians([r for r in (in_app("hello", BENCH, env) for _ in range(runs)) if r])
         latencies: dict[str, dict[str, float]] = {}
         rss: dict[str, dict[str, float]] = {}
         for a in articles:
@@ -364,6 +369,7 @@ def main() -> int:
         runs,
         articles,
         paints,
+        floor_in_app,
         latencies,
         rss,
         search,

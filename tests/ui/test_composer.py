@@ -35,7 +35,9 @@ MESSAGES = {
         "email": f"Erreur{NBSP}: veuillez saisir une adresse e-mail valide.",
         "labels": ("Commentaire *", "Nom *", "E-mail *", "Site web"),
         "consent": "Enregistrer mon nom, mon e-mail et mon site sur cet appareil",
-        "note": "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *",
+        "note": (
+            "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *"
+        ),
         "post": "Laisser un commentaire",
     },
     "en": {
@@ -210,13 +212,13 @@ async def test_post_button_posts_and_close_button_keeps(make_app, isolated_dirs:
     app = make_app(EN, "en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        screen = await open_composer(pilot)
+        await open_composer(pilot)
         await type_text(pilot, "Kept")
         await pilot.click("#close")
         await pilot.pause()
         assert isinstance(app.screen, ReadingScreen)
         assert only_draft(isolated_dirs)["status"] == "draft"
-        screen = await open_composer(pilot)
+        await open_composer(pilot)
         await fill(pilot, "author", "Bo")
         await fill(pilot, "email", "bo@example.com")
         await pilot.click("#post")
@@ -230,7 +232,8 @@ async def test_name_and_email_optional_when_the_article_says_so(
 ) -> None:
     article = tmp_path / "open.md"
     article.write_text(
-        "---\ntitle: Open form\nlang: en\nrequire_name_email: false\n---\n\nLead.\n\n## Part\n\nText.\n",
+        "---\ntitle: Open form\nlang: en\nrequire_name_email: false\n---\n\n"
+        "Lead.\n\n## Part\n\nText.\n",
         "utf-8",
     )
     app = make_app(article, "en")
@@ -318,6 +321,19 @@ async def test_autosave_writes_within_a_second(make_app, isolated_dirs: Path) ->
         await pilot.pause(1.3)
         assert only_draft(isolated_dirs)["url"] == "https://ex.org"
         assert "saved" in text_of(screen, "#composer-state")
+
+
+async def test_quitting_with_the_form_open_saves_the_last_keystrokes(
+    make_app, isolated_dirs: Path
+) -> None:
+    app = make_app(EN, "en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await open_composer(pilot)
+        await type_text(pilot, "last words")
+        await pilot.press("ctrl+q")  # before the autosave timer fires
+        await pilot.pause()
+    assert only_draft(isolated_dirs)["comment"] == "last words"
 
 
 async def test_counter_counts_utf8_bytes(make_app) -> None:

@@ -248,9 +248,7 @@ async def test_mark_ready_refuses_an_invalid_draft(make_app, isolated_dirs: Path
         await pilot.press("r")
         await pilot.pause()
         assert status_on_disk(isolated_dirs, draft) == "draft"
-        assert any(
-            "veuillez renseigner les champs obligatoires" in m for m in notifications(app)
-        )
+        assert any("veuillez renseigner les champs obligatoires" in m for m in notifications(app))
 
 
 async def test_forget_identity(make_app, isolated_dirs: Path) -> None:

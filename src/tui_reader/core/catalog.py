@@ -429,7 +429,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "composer.back_to_draft": {
         "en": "The comment no longer passes the form's checks: it is a draft again.",
-        "fr": "Le commentaire ne passe plus les vérifications du formulaire : il redevient un brouillon.",
+        "fr": (
+            "Le commentaire ne passe plus les vérifications du formulaire : "
+            "il redevient un brouillon."
+        ),
     },
     "composer.new_started": {"en": "New draft started.", "fr": "Nouveau brouillon commencé."},
     "composer.no_quote": {
@@ -530,7 +533,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "drafts.status.sent": {"en": "sent", "fr": "envoyé"},
     "drafts.field_line": {"en": "{label}: {value}", "fr": "{label} : {value}"},
     # The drafts screen.
-    "drafts.screen.title": {"en": "Comment drafts — {count}", "fr": "Brouillons de commentaires — {count}"},
+    "drafts.screen.title": {
+        "en": "Comment drafts — {count}",
+        "fr": "Brouillons de commentaires — {count}",
+    },
     "drafts.screen.empty": {
         "en": "No drafts yet: press c while reading an article to write a comment.",
         "fr": "Aucun brouillon : appuyez sur c en lisant un article pour écrire un commentaire.",

@@ -34,4 +34,5 @@ def print_article(
     console.print(header(article, lang))
     console.print()
     for section in article.sections:
-        console.print(section_markdown(section.source))
+        # `#slug` links lead nowhere in a dump: no hyperlink for them.
+        console.print(section_markdown(section.source, internal_links=False))

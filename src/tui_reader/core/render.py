@@ -25,20 +25,25 @@ def is_external(href: str) -> bool:
     return href.lower().startswith(EXTERNAL_SCHEMES)
 
 
-def _filter_links(tokens: Iterable) -> None:
-    """Drop the href of links we refuse, so Rich renders their text without a hyperlink."""
+def _filter_links(tokens: Iterable, internal: bool = True) -> None:
+    """Drop the href of links we refuse, so Rich renders their text without a hyperlink.
+
+    Images too: Rich makes their `src` a hyperlink (smb:, data:, relative paths...).
+    `internal`: whether `#slug` links are kept (not in `--print`, where nothing follows them).
+    """
     for token in tokens:
-        if token.type == "link_open":
-            href = str(token.attrs.get("href", ""))
-            if not (href.startswith("#") or is_external(href)):
-                token.attrs["href"] = ""
+        attr = "href" if token.type == "link_open" else "src" if token.type == "image" else None
+        if attr is not None:
+            href = str(token.attrs.get(attr, ""))
+            if not ((internal and href.startswith("#")) or is_external(href)):
+                token.attrs[attr] = ""
         if token.children:
-            _filter_links(token.children)
+            _filter_links(token.children, internal)
 
 
-def section_markdown(source: str) -> Markdown:
+def section_markdown(source: str, *, internal_links: bool = True) -> Markdown:
     markdown = Markdown(source, code_theme=CODE_THEME, hyperlinks=True)
-    _filter_links(markdown.parsed)
+    _filter_links(markdown.parsed, internal_links)
     return markdown
 
 

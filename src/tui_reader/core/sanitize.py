@@ -18,7 +18,10 @@ _REPLACEMENTS: dict[str, str] = {char: chr(0x2400 + ord(char)) for char in _C0}
 _REPLACEMENTS["\x7f"] = "\u2421"  # ␡
 _REPLACEMENTS.update({chr(code): "\ufffd" for code in range(0x80, 0xA0)})
 
-_CONTROL = re.compile("[" + "".join(re.escape(char) for char in _REPLACEMENTS) + "]")
+# Lone surrogates too: a file name byte that is not UTF-8 comes back as one (surrogateescape),
+# and it cannot be encoded for the terminal (`--print` would die of UnicodeEncodeError).
+# They never occur in decoded article text, so utf8_has_controls need not look for them.
+_CONTROL = re.compile("[" + "".join(re.escape(char) for char in _REPLACEMENTS) + "\ud800-\udfff]")
 
 # The same controls seen in UTF-8: C0 and DEL bytes never occur inside a multi-byte sequence,
 # and C1 controls are always encoded as \xc2\x80-\xc2\x9f. \r is left out: line endings are
@@ -29,11 +32,12 @@ _CHUNK = 1 << 16
 
 
 def _picture(match: re.Match[str]) -> str:
-    return _REPLACEMENTS[match.group()]
+    return _REPLACEMENTS.get(match.group(), "\ufffd")
 
 
 def make_inert(text: str) -> str:
-    """`text` with every control character except \\n and \\t replaced by a harmless one."""
+    """`text` with every control character except \\n and \\t replaced by a harmless one
+    (lone surrogates by U+FFFD), one character for one."""
     # One scan when there is nothing to do, which is nearly always.
     if _CONTROL.search(text) is None:
         return text

@@ -9,6 +9,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette, Provider
+from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
 from tui_reader.core.article import Article, ArticleError, Notice, load_article
@@ -16,8 +17,8 @@ from tui_reader.core.catalog import t
 from tui_reader.core.drafts import DraftStore
 from tui_reader.core.launch import Launch
 from tui_reader.core.library import ArticleInfo, Listing, list_articles
-from tui_reader.core.sanitize import make_inert
 from tui_reader.core.positions import PositionStore
+from tui_reader.core.sanitize import make_inert
 from tui_reader.core.settings import (
     LoadedSettings,
     Settings,
@@ -107,6 +108,26 @@ class ReaderApp(App[None]):
 
     def get_default_screen(self) -> LibraryScreen:
         return LibraryScreen(self.library_dir, self._articles, self.lang)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every message is plain, inert text (issue 6): they quote file names, setting values
+        and article titles, where `[/]` would crash Textual's markup parser and `[@click=…]`
+        would run an action. Our catalog strings hold no markup, so `markup` is ignored."""
+        super().notify(
+            make_inert(message),
+            title=make_inert(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def on_mount(self) -> None:
         self.theme = self.settings.theme

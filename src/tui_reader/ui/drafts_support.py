@@ -110,8 +110,12 @@ def group_digits(number: int, lang: str) -> str:
 
 
 def excerpt(draft: Draft, width: int = 60) -> str:
-    """The start of the comment on one line (the quote when nothing is written yet)."""
-    text = " ".join((draft.comment or draft.quote).split())
+    """The start of what the reader wrote, on one line: a leading "> " quote is skipped (the
+    quote is shown when nothing else is written yet)."""
+    lines = draft.comment.splitlines()
+    while lines and (lines[0].startswith(">") or not lines[0].strip()):
+        lines.pop(0)
+    text = " ".join(" ".join(lines).split()) or " ".join((draft.comment or draft.quote).split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

@@ -230,6 +230,13 @@ class ComposerScreen(ModalScreen[str | None]):
         if self.read_only:
             self.query_one("#close", Button).focus()
 
+    def on_unmount(self) -> None:
+        """The app quits with the form open (ctrl+q): save what the timer has not saved yet.
+        The draft follows the form at every change, so no widget is needed here."""
+        self._cancel_timer()
+        if not self.read_only and self._snapshot(self.draft) != self._saved:
+            self.store.save(self.draft)  # no screen left to show a failure on
+
     def _comment_on(self) -> Text:
         return Text(t("composer.comment_on", self.form_lang, section=self.draft.section.title))
 

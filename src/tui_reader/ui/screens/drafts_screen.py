@@ -15,6 +15,7 @@ from tui_reader.core.article import Article
 from tui_reader.core.catalog import t
 from tui_reader.core.drafts import Draft, SaveOutcome
 from tui_reader.core.identity import forget_identity
+from tui_reader.core.sanitize import make_inert
 from tui_reader.core.validation import prefixed, validate
 from tui_reader.ui.drafts_support import (
     draft_article,
@@ -111,7 +112,7 @@ class DraftsScreen(Screen[None]):
         status = t(f"drafts.status.{draft.status}", self.lang)
         if draft.read_only:
             status += " " + t("drafts.cli.read_only_mark", self.lang)
-        return [
+        cells = [
             Text(
                 draft.article.title or t("drafts.stdin_article", self.lang),
                 no_wrap=True,
@@ -122,6 +123,9 @@ class DraftsScreen(Screen[None]):
             Text(status, style="bold" if draft.status == "ready" else ""),
             Text(local_time(draft.updated)),
         ]
+        for cell in cells:  # a draft file may hold escape sequences: shown inert (issue 6)
+            cell.plain = make_inert(cell.plain)
+        return cells
 
     @property
     def selected(self) -> Draft | None:
@@ -146,6 +150,7 @@ class DraftsScreen(Screen[None]):
         if draft.quote:
             text.append(f"> {draft.quote}\n", style="italic dim")
         text.append(draft.comment)
+        text.plain = make_inert(text.plain)  # one for one: the styles stay put
         preview.update(text)
 
     def action_cursor_down(self) -> None:

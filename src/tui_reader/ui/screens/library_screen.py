@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from tui_reader.core.catalog import t
 from tui_reader.core.library import ArticleInfo
+from tui_reader.core.source import display_path
 from tui_reader.ui.localized import localize_bindings
 
 
@@ -38,7 +39,11 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(
-            Text(t("library.title", self.lang, path=str(self.directory)), no_wrap=True),
+            Text(
+                # A directory name may hold escape sequences: shown inert.
+                t("library.title", self.lang, path=display_path(self.directory)),
+                no_wrap=True,
+            ),
             id="library-header",
         )
         yield DataTable(id="library", cursor_type="row", zebra_stripes=True)

@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -63,7 +64,9 @@ class LinksScreen(ModalScreen[Link | None]):
             prompt, followable = link_prompt(link, self.article, self.lang)
             options.append(Option(prompt, id=str(index), disabled=not followable))
         with Vertical(id="links-box") as box:
-            box.border_title = t("links.title", self.lang, section=self.section_title)
+            # Content, not a str: a str is Textual markup, and the section title is article
+            # text ("[/]" in it would crash the parser).
+            box.border_title = Content(t("links.title", self.lang, section=self.section_title))
             box.border_subtitle = t("links.hint", self.lang)
             yield OptionList(*options, id="links-list")
 

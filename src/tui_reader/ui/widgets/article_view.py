@@ -311,6 +311,34 @@ class ArticleView(ScrollView, can_focus=True):
                 self.post_message(self.SectionChanged(index))
         super().watch_scroll_y(old_value, new_value)
 
+    # Paging and the ends are instant: an animated scroll over a long article renders every
+    # section it passes, and a reader expects a pager's jump, not a glide.
+    def action_page_down(self) -> None:
+        self._scroll_instantly(round(self.scroll_y) + self.scrollable_content_region.height)
+
+    def action_page_up(self) -> None:
+        self._scroll_instantly(round(self.scroll_y) - self.scrollable_content_region.height)
+
+    def action_scroll_home(self) -> None:
+        self._scroll_instantly(0)
+
+    def action_scroll_end(self) -> None:
+        if not self._sections:
+            return
+        # Render the last screenful first so the end's exact height is known.
+        last = len(self._sections) - 1
+        bottom = self._offsets[-1]
+        i = last
+        while i > 0 and bottom - self._offsets[i] < self.scrollable_content_region.height:
+            i -= 1
+        self._ensure_rendered_around(i, self._offsets[i])
+        self._scroll_instantly(self.max_scroll_y)
+
+    def _scroll_instantly(self, y: int) -> None:
+        self.scroll_to(y=max(0, min(y, self.max_scroll_y)), animate=False, immediate=True)
+        self.refresh()
+        self._render_background(self.section_at(round(self.scroll_y)))
+
     def jump_to(self, index: int) -> None:
         """Bring section `index` to the top of the view."""
         if not self._sections:
