@@ -126,7 +126,7 @@ async def _drain(app: App[Any], pilot: Pilot[Any], timeout: float = 60) -> None:
     await pilot.pause()
 
 
-async def _open(path: Path) -> tuple[App[Any], dict[str, float]]:
+def _open(path: Path) -> tuple[App[Any], dict[str, float]]:
     """Build the app as `reader PATH` does; time the imports and `prepare`."""
     figures: dict[str, float] = {}
     start = time.perf_counter()
@@ -223,7 +223,7 @@ async def _resize(app: App[Any], view: ArticleView) -> dict[str, float]:
 
 async def latency(path: Path) -> dict[str, float]:
     pauses = _GcPauses()
-    app, figures = await _open(path)
+    app, figures = _open(path)
     frames = _Frames(app, lambda: _laid_out_view(app) is not None)
     start = time.perf_counter()
     async with app.run_test(size=SIZE) as pilot:
@@ -280,7 +280,7 @@ async def hello() -> dict[str, float]:
 
 async def peak_rss(path: Path) -> dict[str, float]:
     """Open, jump to the middle and page down, jump to the end and page up; then ru_maxrss."""
-    app, _ = await _open(path)
+    app, _ = _open(path)
     async with app.run_test(size=SIZE) as pilot:
         view = await _reading_view(app)
         last = len(view.article.sections) - 1

@@ -333,7 +333,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="2 runs")
     parser.add_argument("--runs", type=int, help="runs per figure (default 5, 2 with --quick)")
     parser.add_argument("--all", action="store_true", help="also MarkdownViewer on 37 MB")
-    parser.add_argument("--out", type=Path, default=OUT / "results.md")
+    parser.add_argument("--out", type=Path, default=OUT / "results.md", help="%(default)s")
     args = parser.parse_args()
     runs = args.runs or (2 if args.quick else 5)
     if shutil.which("tmux") is None:

@@ -44,8 +44,8 @@ def escape_problems(output: str) -> list[str]:
     # Other controls outside escape sequences (after removing the allowed sequences).
     stripped = _ESCAPE.sub("", output).replace("\x1b", "")
     for control in CONTROL.finditer(stripped.replace("\t", " ")):
-        char = control.group()
-        problems.append(f"control U+{ord(char):04X} near {stripped[max(0, control.start() - 12) : control.end() + 12]!r}")
+        near = stripped[max(0, control.start() - 12) : control.end() + 12]
+        problems.append(f"control U+{ord(control.group()):04X} near {near!r}")
     return problems
 
 

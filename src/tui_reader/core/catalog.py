@@ -105,6 +105,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "reading.comments_open": {"en": "comments open", "fr": "commentaires ouverts"},
     "reading.contents": {"en": "Contents", "fr": "Sommaire"},
     "reading.lead": {"en": "Introduction", "fr": "Introduction"},
+    "render.plain_text": {
+        "en": "(nested too deeply to lay out at this width: shown as plain text)",
+        "fr": "(imbrication trop profonde pour cette largeur : affiché en texte brut)",
+    },
     "reading.link_opened": {"en": "Opening {url}", "fr": "Ouverture de {url}"},
     "reading.link_shown": {"en": "Link: {url}", "fr": "Lien : {url}"},
     "keys.next_section": {"en": "Next section", "fr": "Section suivante"},

@@ -411,7 +411,7 @@ class DraftStore:
             )
         try:
             doc = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+        except (UnicodeDecodeError, ValueError, RecursionError):  # "[[[[…" nests too deep
             return self._set_aside(path, "drafts.problem.corrupt")
         newer = (
             isinstance(doc, dict)

@@ -57,7 +57,7 @@ def _parse(raw: bytes) -> Identity | None:
     """The identity in `raw`, or None when the content is not a valid identity file."""
     try:
         doc = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # "[[[[…" nests too deep
         return None
     if not isinstance(doc, dict):
         return None

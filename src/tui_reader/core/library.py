@@ -191,7 +191,8 @@ class _Cache:
     def load(cls, path: Path) -> _Cache:
         try:
             doc = json.loads(path.read_bytes())
-        except (OSError, ValueError):  # missing, unreadable or corrupt: start afresh
+        # Missing, unreadable or corrupt ("[[[[…" nests too deep for json): start afresh.
+        except (OSError, ValueError, RecursionError):
             return cls(path, {})
         if not isinstance(doc, dict) or doc.get("version") != CACHE_VERSION:
             return cls(path, {})

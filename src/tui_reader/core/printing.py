@@ -14,7 +14,7 @@ from rich.text import Text
 
 from tui_reader.core.article import Article
 from tui_reader.core.catalog import t
-from tui_reader.core.render import section_markdown
+from tui_reader.core.render import section_renderable
 
 
 def header(article: Article, lang: str) -> Text:
@@ -34,5 +34,8 @@ def print_article(
     console.print(header(article, lang))
     console.print()
     for section in article.sections:
-        # `#slug` links lead nowhere in a dump: no hyperlink for them.
-        console.print(section_markdown(section.source, internal_links=False))
+        # `#slug` links lead nowhere in a dump: no hyperlink for them. Too deep to lay out:
+        # plain text rather than the text Rich would drop (core.render).
+        console.print(
+            section_renderable(section.source, console.width, lang=lang, internal_links=False)
+        )

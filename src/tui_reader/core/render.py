@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.console import Console, ConsoleOptions
+from markdown_it import MarkdownIt
+from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.markdown import Markdown
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
+
+from tui_reader.core.catalog import t
 
 EXTERNAL_SCHEMES = ("http://", "https://", "mailto:")
 # Textual runs `@click` meta as an action on the widget that rendered the segment.
@@ -47,6 +51,46 @@ def section_markdown(source: str, *, internal_links: bool = True) -> Markdown:
     return markdown
 
 
+# markdown-it stops parsing containers nested deeper than its maxNesting and silently drops what
+# is inside; Rich needs about 4 columns per block quote or list level and shows nothing of a
+# paragraph left with no room. Past either limit a section is shown as plain text (issue 6).
+_MAX_NESTING = int(MarkdownIt().options["maxNesting"])
+_COLUMNS_PER_LEVEL = 4
+_CONTAINERS_OPEN = frozenset({"blockquote_open", "bullet_list_open", "ordered_list_open"})
+_CONTAINERS_CLOSE = frozenset({"blockquote_close", "bullet_list_close", "ordered_list_close"})
+
+
+def too_deep(markdown: Markdown, width: int) -> bool:
+    """Whether Rich would lose part of the section: nesting markdown-it gives up on, or more
+    quote/list levels than `width` columns can indent."""
+    depth = deepest = level = 0
+    for token in markdown.parsed:
+        level = max(level, token.level)
+        if token.type in _CONTAINERS_OPEN:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token.type in _CONTAINERS_CLOSE:
+            depth -= 1
+    return level >= _MAX_NESTING - 1 or deepest * _COLUMNS_PER_LEVEL > width - _COLUMNS_PER_LEVEL
+
+
+def plain_section(source: str, lang: str = "en") -> Group:
+    """The section's text as written (never markup), under a notice saying why."""
+    notice = Text(t("render.plain_text", lang), style="dim italic")
+    return Group(notice, Text(source.rstrip("\n")))
+
+
+def section_renderable(
+    source: str, width: int, *, lang: str = "en", internal_links: bool = True
+) -> RenderableType:
+    """Rich's Markdown for the section, or plain text when Markdown would lose some of it."""
+    try:
+        markdown = section_markdown(source, internal_links=internal_links)
+    except RecursionError:
+        return plain_section(source, lang)
+    return plain_section(source, lang) if too_deep(markdown, width) else markdown
+
+
 def _link_style(style: Style) -> Style:
     """Turn a Rich link into our click action; internal links lose the OSC 8 hyperlink."""
     href = style.link or ""
@@ -57,11 +101,23 @@ def _link_style(style: Style) -> Style:
 
 
 def render_lines(
-    source: str, console: Console, width: int, options: ConsoleOptions | None = None
+    source: str,
+    console: Console,
+    width: int,
+    options: ConsoleOptions | None = None,
+    *,
+    lang: str = "en",
 ) -> list[list[Segment]]:
-    """The section's Markdown as lines of segments exactly `width` cells wide."""
+    """The section's Markdown as lines of segments exactly `width` cells wide. Never raises for
+    any text: what Rich cannot lay out (too deep, or any error of its own) is shown as plain
+    text with a notice in `lang`, the interface language."""
     options = (options or console.options).update(width=width, max_width=width, height=None)
-    lines = console.render_lines(section_markdown(source), options, pad=True)
+    try:
+        lines = console.render_lines(
+            section_renderable(source, width, lang=lang), options, pad=True
+        )
+    except Exception:  # RecursionError included: the reader must open whatever the text
+        lines = console.render_lines(plain_section(source, lang), options, pad=True)
     out: list[list[Segment]] = []
     for line in lines:
         if any(seg.style is not None and seg.style.link for seg in line):

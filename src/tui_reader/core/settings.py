@@ -249,9 +249,10 @@ def load_settings(
         return LoadedSettings(path, problems=[problem], bad=True)
     try:
         doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:  # "a = [[[[…" nests too deep
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
         problem = SettingsProblem(
-            "settings.problem.invalid_toml", {"path": str(path), "reason": str(exc)}
+            "settings.problem.invalid_toml", {"path": str(path), "reason": reason}
         )
         return LoadedSettings(path, problems=[problem], bad=True)
     loaded = parse_settings(doc, path)

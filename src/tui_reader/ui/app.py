@@ -9,6 +9,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette, Provider
+from textual.screen import Screen
 from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
@@ -106,8 +107,17 @@ class ReaderApp(App[None]):
                     self.notify(message, severity="warning", timeout=8)
         return self._articles
 
-    def get_default_screen(self) -> LibraryScreen:
+    def get_default_screen(self) -> Screen[None]:
+        if self._initial_article is not None:
+            # The article paints first; the library is built when the reader goes back to it.
+            return Screen()
         return LibraryScreen(self.library_dir, self._articles, self.lang)
+
+    def back_to_library(self) -> None:
+        """Leave the reading screen for the library (built now if the app began on an article)."""
+        self.pop_screen()
+        if not isinstance(self.screen, LibraryScreen):
+            self.push_screen(LibraryScreen(self.library_dir, self._articles, self.lang))
 
     def notify(
         self,

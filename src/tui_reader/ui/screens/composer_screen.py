@@ -33,6 +33,7 @@ from tui_reader.core.drafts import Draft, DraftStore, SaveOutcome, SaveResult
 from tui_reader.core.email_rules import php_trim
 from tui_reader.core.identity import Identity, forget_identity, save_identity
 from tui_reader.core.quote import paragraph_at, with_quote
+from tui_reader.core.sanitize import make_inert
 from tui_reader.core.validation import (
     FIELDS,
     LIMITS,
@@ -238,7 +239,9 @@ class ComposerScreen(ModalScreen[str | None]):
             self.store.save(self.draft)  # no screen left to show a failure on
 
     def _comment_on(self) -> Text:
-        return Text(t("composer.comment_on", self.form_lang, section=self.draft.section.title))
+        # The section title comes from the draft file: inert, like article text (issue 6).
+        section = make_inert(self.draft.section.title)
+        return Text(t("composer.comment_on", self.form_lang, section=section))
 
     # --- reading and writing the form ---------------------------------------------------
 

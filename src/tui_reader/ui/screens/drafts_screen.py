@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from tui_reader.core.article import Article
 from tui_reader.core.catalog import t
-from tui_reader.core.drafts import Draft, SaveOutcome
+from tui_reader.core.drafts import Draft, SaveOutcome, normalise_article_path
 from tui_reader.core.identity import forget_identity
 from tui_reader.core.sanitize import make_inert
 from tui_reader.core.validation import prefixed, validate
@@ -213,7 +213,7 @@ class DraftsScreen(Screen[None]):
         below = app.screen
         if isinstance(below, ReadingScreen) and (
             (draft is not None and same_article(below.article, draft))
-            or (draft is None and below.article.path == article.path)
+            or (draft is None and _same_file(below.article, article))
         ):
             if slug and below.view.text_width:
                 below.view.jump_to_slug(slug)
@@ -310,3 +310,9 @@ class DraftsScreen(Screen[None]):
         from tui_reader.ui.screens.help_screen import HelpScreen
 
         self.app.push_screen(HelpScreen(self.lang))
+
+
+def _same_file(one: Article, other: Article) -> bool:
+    if one.path is None or other.path is None:
+        return one.path is None and other.path is None and one.text_hash == other.text_hash
+    return normalise_article_path(one.path) == normalise_article_path(other.path)

@@ -142,7 +142,7 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
         if self.escape_search():  # close the search bar, then clear the highlights
             return
         self.save_position()
-        self.dismiss()
+        self.app.back_to_library()  # type: ignore[attr-defined]
 
     # --- settings, reading position, reading width (issue 5) ------------------------------
 
@@ -188,6 +188,12 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
     # --- comments (composer_screen, drafts_screen) ---------------------------------------
 
     def on_screen_resume(self) -> None:
+        # After the paint: the composer module is heavy and the counts can wait a frame.
+        self.call_after_refresh(self._resumed)
+
+    def _resumed(self) -> None:
+        if not self.is_attached:  # replaced (palette, drafts screen) before the frame
+            return
         from tui_reader.ui.screens.composer_screen import reading_resumed
 
         reading_resumed(self)  # sidebar draft counts, a composer asked for by the drafts screen

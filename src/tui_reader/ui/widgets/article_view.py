@@ -181,7 +181,8 @@ class ArticleView(ScrollView, can_focus=True):
     # --- rendering ----------------------------------------------------------------------
 
     def _render_section(self, index: int, width: int, margin: int) -> list[Strip]:
-        lines = render_lines(self._sections[index].source, self.app.console, width)
+        source, lang = self._sections[index].source, getattr(self.app, "lang", "en")
+        lines = render_lines(source, self.app.console, width, lang=lang)
         pad = [Segment(" " * margin)] if margin else []
         return [Strip([*pad, *line], width + margin) for line in lines]
 

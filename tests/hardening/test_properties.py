@@ -1,0 +1,247 @@
+"""Property tests (hypothesis) for issue 6: the article model, the renderer and the stores.
+
+- any bytes: parse_article opens them or raises ArticleError (binary/empty), never anything else;
+  what it keeps holds no control character and the sections cover the body exactly;
+- any Markdown-ish text: render_lines never raises, every line is exactly the requested width,
+  no control character, no hyperlink but http/https/mailto;
+- the drafts store: any draft round-trips; any bytes in a draft file never crash load_all, the
+  other drafts load and the bytes are kept, unchanged, in drafts/corrupt/;
+- positions.json, identity.json, the library cache and settings.toml: any bytes or any JSON
+  value never crash the loaders.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from rich.console import Console
+
+from tests.hardening.terminal_checks import CONTROL, segment_problems
+from tui_reader.core.article import ArticleError, parse_article, summarize_article
+from tui_reader.core.drafts import DraftStore
+from tui_reader.core.identity import load_identity
+from tui_reader.core.positions import PositionStore
+from tui_reader.core.render import render_lines
+from tui_reader.core.settings import load_settings
+
+# --- strategies -------------------------------------------------------------------------------
+
+CONTROLS = st.sampled_from(
+    ["\x1b[2J", "\x1b]52;c;eA==\x07", "\x1b]8;;file:///x\x1b\\", "\x07", "\x08", "\x9b", "\x7f"]
+)
+ODD_UNICODE = st.sampled_from(
+    ["\u202e", "\u200b", "\ufeff", "漢字", "👩‍👩‍👧", "e\u0301", "\ud7ff", "\U0010ffff", "ﷺ", "\t"]
+)
+CONSTRUCTS = st.sampled_from(
+    [
+        "# ", "## ", "### ", "#### ", "> ", "- ", "1. ", "* ", "```", "~~~", "    ", "---", "===",
+        "| a | b |\n|---|---|\n", "[x](https://e.com)", "[j](javascript:x)", "![i](smb://h/x)",
+        "<https://a.b>", "**", "_", "`", "[bold]", "[/]", "[link=file:///x]", "<b>", "&amp;",
+        "\\", "[ref]: ftp://x\n", "[ref]", "\n", "\n\n", "\r\n", "\r",
+    ]
+)  # fmt: skip
+MARKDOWNISH = st.lists(
+    st.one_of(CONSTRUCTS, CONTROLS, ODD_UNICODE, st.text(max_size=30)), max_size=40
+).map("".join)
+
+DRAFT_BYTES = st.one_of(
+    st.binary(max_size=300),
+    st.just(b"[" * 50_000),  # json's recursion limit
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner),
+        max_leaves=12,
+    ).map(lambda value: json.dumps(value).encode()),
+)
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**400), max_value=10**400)
+    | st.floats()
+    | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner),
+    max_leaves=15,
+)
+
+
+def _positions_doc(articles: object) -> bytes:
+    return json.dumps({"schema": 1, "articles": articles}).encode()
+
+
+STATE_BYTES = st.one_of(
+    st.binary(max_size=200),
+    st.just(b"[" * 50_000),
+    JSON_VALUES.map(lambda value: json.dumps(value).encode()),
+    # Well-formed positions files whose entries hold any values.
+    st.dictionaries(
+        st.text(max_size=10),
+        st.dictionaries(
+            st.sampled_from(["slug", "line", "lines", "percent", "finished", "updated"]),
+            JSON_VALUES,
+        ),
+        max_size=3,
+    ).map(_positions_doc),
+)
+
+PROPS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+# --- article model ------------------------------------------------------------------------------
+
+
+@PROPS
+@given(st.one_of(st.binary(max_size=400), MARKDOWNISH.map(lambda s: s.encode("utf-8"))))
+def test_any_bytes_open_or_fail_cleanly(raw: bytes) -> None:
+    try:
+        article = parse_article(raw, Path("/tmp/any.md"))
+    except ArticleError as error:
+        assert error.key in ("error.binary", "error.empty")
+        return
+    assert "".join(s.source for s in article.sections) == article.body
+    for text in (article.body, article.title, article.author or "", *article.tags):
+        assert not CONTROL.search(text.replace("\t", " "))
+    assert all(s.title for s in article.sections if s.level > 0)
+    assert len({s.slug for s in article.sections}) == len(article.sections)
+    summary = summarize_article(raw, Path("/tmp/any.md"))
+    assert summary.title == article.title
+
+
+# --- renderer -----------------------------------------------------------------------------------
+
+CONSOLE = Console(force_terminal=True, color_system="truecolor", width=100)
+
+
+@PROPS
+@given(MARKDOWNISH, st.integers(min_value=10, max_value=140))
+def test_render_lines_never_raises_and_is_exactly_as_wide(text: str, width: int) -> None:
+    # Through the article model, as the app does: controls made inert, line endings normalised.
+    try:
+        article = parse_article(text.encode("utf-8"), None)
+    except ArticleError:
+        return
+    for section in article.sections:
+        lines = render_lines(section.source, CONSOLE, width)
+        assert lines
+        for line in lines:
+            assert sum(cell_len(segment.text) for segment in line) == width
+        assert segment_problems(lines, section.slug) == []
+
+
+@PROPS
+@given(st.text(max_size=200), st.integers(min_value=10, max_value=60))
+def test_render_lines_of_raw_text_never_raises(text: str, width: int) -> None:
+    """Even text that did not go through the model (controls left in) never makes it raise."""
+    for line in render_lines(text, CONSOLE, width):
+        assert sum(cell_len(segment.text) for segment in line) == width
+
+
+# --- drafts store -------------------------------------------------------------------------------
+
+
+def _new_draft(store: DraftStore, comment: str = "kept") -> object:
+    draft = store.new(
+        article_path="/articles/a.md",
+        article_title="A",
+        source_url=None,
+        text_hash="a" * 64,
+        lang="en",
+        section_slug="top",
+        section_title="Top",
+    )
+    draft.comment = comment
+    assert store.save(draft).ok
+    return draft
+
+
+@PROPS
+@given(st.text(), st.text(max_size=80), st.text(max_size=80), st.booleans())
+def test_drafts_round_trip(comment: str, author: str, url: str, consent: bool) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        store = DraftStore(Path(tmp) / "drafts")
+        draft = _new_draft(store, comment)
+        draft.author, draft.url, draft.consent = author, url, consent
+        assert store.save(draft).ok
+        report = DraftStore(store.directory).load_all()
+        assert report.problems == []
+        assert report.drafts == [draft]
+
+
+@PROPS
+@given(DRAFT_BYTES)
+def test_any_bytes_in_a_draft_file_never_crash_and_are_kept(data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        store = DraftStore(Path(tmp) / "drafts")
+        good = _new_draft(store)
+        victim = _new_draft(store, "victim")
+        path = store.path_for(victim.id)
+        path.write_bytes(data)
+        report = DraftStore(store.directory).load_all()  # never raises
+        assert good.id in [d.id for d in report.drafts]
+        if victim.id not in [d.id for d in report.drafts]:
+            (problem,) = report.problems
+            if problem.moved_to is not None:
+                assert problem.moved_to.read_bytes() == data  # kept aside, byte for byte
+            else:
+                assert path.read_bytes() == data  # left in place (newer schema)
+
+
+# --- other state files ----------------------------------------------------------------------------
+
+
+@PROPS
+@given(STATE_BYTES)
+def test_positions_file_of_any_content_never_crashes(data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        store = PositionStore(Path(tmp))
+        store.path.write_bytes(data)
+        entries = store.all()  # never raises
+        for position in entries.values():
+            assert 0.0 <= position.percent <= 100.0
+        problems = store.take_problems()
+        if problems and problems[0].moved_to is not None:
+            assert problems[0].moved_to.read_bytes() == data
+
+
+@PROPS
+@given(STATE_BYTES)
+def test_identity_file_of_any_content_never_crashes(data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "identity.json").write_bytes(data)
+        result = load_identity(Path(tmp))  # never raises
+        if result.problem is not None and result.problem.moved_to is not None:
+            assert result.problem.moved_to.read_bytes() == data
+
+
+@PROPS
+@given(st.one_of(STATE_BYTES, st.just(b"a = " + b"[" * 50_000)))
+def test_settings_file_of_any_content_never_crashes(data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "settings.toml").write_bytes(data)
+        loaded = load_settings(Path(tmp), themes={"textual-dark"})  # never raises
+        assert loaded.settings.theme == "textual-dark"
+        assert (Path(tmp) / "settings.toml").read_bytes() == data  # never rewritten by a load
+
+
+@settings(max_examples=40, deadline=None)
+@given(STATE_BYTES)
+def test_library_cache_of_any_content_never_crashes(data: bytes) -> None:
+    from tui_reader.core import library
+
+    with tempfile.TemporaryDirectory() as tmp:
+        shelf = Path(tmp) / "shelf"
+        shelf.mkdir()
+        (shelf / "a.md").write_text("# A\n\nText.\n")
+        cache = Path(tmp) / "cache.json"
+        cache.write_bytes(data)
+        original = library.cache_path
+        library.cache_path = lambda: cache  # type: ignore[assignment]
+        try:
+            listing = library.list_articles(shelf)  # never raises
+        finally:
+            library.cache_path = original  # type: ignore[assignment]
+        assert [info.title for info in listing.articles] == ["A"]
