@@ -16,7 +16,7 @@ for _var in ("NO_COLOR", "TEXTUAL_THEME", "FORCE_COLOR"):
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Point platformdirs (XDG on Linux) at tmp_path; an English locale unless a test says otherwise."""
+    """Point platformdirs (XDG on Linux) at tmp_path; English locale unless a test says so."""
     home = tmp_path / "home"
     for var, sub in (
         ("XDG_DATA_HOME", "data"),

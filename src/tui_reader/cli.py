@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui_reader import __version__
@@ -28,7 +27,9 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         epilog="reader drafts --help: " + t("cli.drafts_help", lang),
     )
     parser.add_argument("path", nargs="?", help=t("cli.path_help", lang))
-    parser.add_argument("--print", action="store_true", dest="print_", help=t("cli.print_help", lang))
+    parser.add_argument(
+        "--print", action="store_true", dest="print_", help=t("cli.print_help", lang)
+    )
     parser.add_argument("--width", type=int, help=t("cli.width_help", lang))
     parser.add_argument("--lang", choices=("en", "fr"), help=t("cli.lang_help", lang))
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
@@ -93,7 +94,9 @@ def _run(args: argparse.Namespace, lang: str, settings: LoadedSettings) -> int:
 
     if launch.article is not None:
         for notice in launch.article.notices:
-            print(t("cli.error", lang, message=t(notice.key, lang, **notice.params)), file=sys.stderr)
+            print(
+                t("cli.error", lang, message=t(notice.key, lang, **notice.params)), file=sys.stderr
+            )
     if not _attach_terminal():
         return _fail(lang, "cli.no_tty")
 

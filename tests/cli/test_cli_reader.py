@@ -15,7 +15,7 @@ from tui_reader.cli import main
 FR = ARTICLES / "fr-centres-de-donnees.md"
 
 
-def reader(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None):  # noqa: ANN201
+def reader(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None):
     full_env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
     full_env.update({"COLUMNS": "100", **(env or {})})
     return subprocess.run(
@@ -82,7 +82,8 @@ def test_print_from_stdin() -> None:
 def test_print_makes_escape_sequences_inert(tmp_path: Path) -> None:
     hostile = tmp_path / "hostile.md"
     hostile.write_bytes(
-        b"# Title\x1b[2J\n\nclear\x1b[2J screen \x1b]52;c;ZXZpbA==\x07 bell\x07 [bold red]markup[/]\n"
+        b"# Title\x1b[2J\n\nclear\x1b[2J screen \x1b]52;c;ZXZpbA==\x07"
+        b" bell\x07 [bold red]markup[/]\n"
     )
     out = reader("--print", str(hostile), env={"FORCE_COLOR": "1"}).stdout.decode()
     assert "\x1b[2J" not in out

@@ -105,7 +105,7 @@ async def test_click_on_sidebar_entry_jumps(make_app) -> None:
     app = make_app(FR, "fr")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        view, sidebar = parts(app)
+        view, _ = parts(app)
         await pilot.click(SectionList, offset=(4, 4))
         await pilot.pause()
         assert view.current_section == 4

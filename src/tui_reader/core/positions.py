@@ -107,6 +107,9 @@ def progress_label(position: Position | None) -> str | None:
     return str(int(position.percent))
 
 
+_MAX_NUMBER = 2**53  # larger line counts or percents are not ours: the entry is skipped
+
+
 def _parse_entry(value: object) -> Position | None:
     if not isinstance(value, dict):
         return None
@@ -125,6 +128,9 @@ def _parse_entry(value: object) -> Position | None:
         and isinstance(finished, bool)
         and isinstance(updated, str)
     ):
+        return None
+    # Edited files may hold 10**400: too big for a float (OverflowError) or for line arithmetic.
+    if abs(percent) > _MAX_NUMBER or max(abs(line), abs(lines)) > _MAX_NUMBER:  # type: ignore[arg-type]
         return None
     if not math.isfinite(percent):  # type: ignore[arg-type]
         return None
