@@ -132,6 +132,26 @@ def generate() -> tuple[list[Article], Path]:
     return articles, library
 
 
+def code_version() -> str:
+    """The commit measured, and whether src/ had uncommitted changes (read-only git calls)."""
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(REPO), "status", "--porcelain", "--", "src"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "tui-reader (no git)"
+    return f"tui-reader {head}" + (" with uncommitted changes in src/" if dirty else "")
+
+
 def machine(load: tuple[float, float]) -> str:
     cpu = "unknown CPU"
     try:
@@ -259,6 +279,8 @@ def report(
     floor = hello.median()
     out = [
         f"Machine: {machine_line}.",
+        "",
+        f"Code: {code_version()}.",
         "",
         f"Medians of {runs} runs; in-app figures from {runs} fresh processes per article.",
         "",

@@ -73,8 +73,23 @@ def _positions_doc(articles: object) -> bytes:
     return json.dumps({"schema": 1, "articles": articles}).encode()
 
 
+HUGE_NUMBERS = st.one_of(
+    st.integers(min_value=-(10**400), max_value=10**400), st.floats(), st.booleans(), st.none()
+)
+# Positions entries of the right shape whose numbers may be anything (10**400, nan, -inf...).
+POSITION_ENTRIES = st.fixed_dictionaries(
+    {
+        "slug": st.one_of(st.text(max_size=10), HUGE_NUMBERS),
+        "line": HUGE_NUMBERS,
+        "lines": HUGE_NUMBERS,
+        "percent": HUGE_NUMBERS,
+    },
+    optional={"finished": st.booleans(), "updated": st.text(max_size=5)},
+)
+
 STATE_BYTES = st.one_of(
     st.binary(max_size=200),
+    st.dictionaries(st.text(max_size=10), POSITION_ENTRIES, max_size=3).map(_positions_doc),
     st.just(b"[" * 50_000),
     JSON_VALUES.map(lambda value: json.dumps(value).encode()),
     # Well-formed positions files whose entries hold any values.
@@ -238,6 +253,42 @@ def test_library_cache_of_any_content_never_crashes(data: bytes) -> None:
         (shelf / "a.md").write_text("# A\n\nText.\n")
         cache = Path(tmp) / "cache.json"
         cache.write_bytes(data)
+        original = library.cache_path
+        library.cache_path = lambda: cache  # type: ignore[assignment]
+        try:
+            listing = library.list_articles(shelf)  # never raises
+        finally:
+            library.cache_path = original  # type: ignore[assignment]
+        assert [info.title for info in listing.articles] == ["A"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.one_of(
+        JSON_VALUES,
+        st.fixed_dictionaries(
+            {"stamp": JSON_VALUES, "record": st.dictionaries(st.text(max_size=6), JSON_VALUES)}
+        ),
+    ),
+    st.booleans(),
+)
+def test_library_cache_entries_of_any_shape_never_crash(entry: object, right_stamp: bool) -> None:
+    """A cache file of the right shape whose entry for the article holds anything."""
+    import os
+
+    from tui_reader.core import library
+
+    with tempfile.TemporaryDirectory() as tmp:
+        shelf = Path(tmp) / "shelf"
+        shelf.mkdir()
+        article = shelf / "a.md"
+        article.write_text("# A\n\nText.\n")
+        key = os.path.abspath(article)
+        if right_stamp and isinstance(entry, dict) and "stamp" in entry:
+            st_ = article.stat()
+            entry["stamp"] = [st_.st_size, st_.st_mtime_ns, "en"]
+        cache = Path(tmp) / "cache.json"
+        cache.write_text(json.dumps({"version": 1, "entries": {key: entry}}))
         original = library.cache_path
         library.cache_path = lambda: cache  # type: ignore[assignment]
         try:

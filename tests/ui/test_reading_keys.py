@@ -215,7 +215,9 @@ async def test_internal_link_click_jumps_to_its_section(make_app) -> None:
                 action = (seg.style.meta or {}).get("@click", "") if seg.style else ""
                 if "'#" in action:
                     slug = action.split("'#", 1)[1].rstrip("')")
-                    await pilot.click(ArticleView, offset=(x + 1, y))
+                    # render_line is relative to the content area, a click to the widget.
+                    gutter = view.content_region.offset - view.region.offset
+                    await pilot.click(ArticleView, offset=(x + 1 + gutter.x, y + gutter.y))
                     await pilot.pause()
                     section = view.article.section_by_slug(slug)
                     assert section is not None
