@@ -15,6 +15,7 @@ import subprocess
 import time
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 POLL = 0.005
 
@@ -86,3 +87,6 @@ def first_paint(
         subprocess.run([*tmux, "kill-server"], env=env, capture_output=True)
         if pid:
             _reap(pid)
+        # The server leaves its socket file behind.
+        directory = Path(env.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
+        (directory / socket).unlink(missing_ok=True)

@@ -7,6 +7,7 @@ arguments are known and the article has been read.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -70,6 +71,9 @@ def _fail(lang: str, key: str, **params: object) -> int:
 
 
 def _run(args: argparse.Namespace, lang: str, settings: LoadedSettings) -> int:
+    # No garbage collection until the first frame is on screen (ReaderApp turns it back on):
+    # start-up allocates a lot that lives on, and collections cost ~50 ms before the paint.
+    gc.disable()
     from tui_reader.core.article import ArticleError
     from tui_reader.core.launch import prepare, resolve_target
 

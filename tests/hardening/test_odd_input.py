@@ -36,6 +36,7 @@ CASES: dict[str, tuple[bytes, str]] = {  # name → (bytes of the file, a word t
     "latin1": ("# Café\n\nÉté déjà vu, naïve façon.\n".encode("latin-1"), "Caf"),
     "one_mb_line_of_words": (b"word " * 210_000, "word"),
     "one_mb_unbreakable_line": (b"x" * 1_000_000 + b" end", "xxxx"),
+    "one_mb_line_in_a_code_fence": (b"```js\n" + b"var a=1;" * 125_000 + b"\n```\n", "var a"),
     "quotes_400_deep": (
         b"# Deep quotes\n\n"
         + b"> " * 400

@@ -5,11 +5,14 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui_reader.core.article import Article, Notice, load_article, parse_article
-from tui_reader.core.library import Listing, list_articles
 from tui_reader.core.paths import bundled_articles_dir
 from tui_reader.core.settings import LoadedSettings, load_settings
+
+if TYPE_CHECKING:
+    from tui_reader.core.library import Listing
 
 
 @dataclass
@@ -52,5 +55,9 @@ def prepare(target: str | None, lang: str, settings: LoadedSettings | None = Non
         articles_dir = None
     library_dir, article = resolve_target(target, lang, articles_dir)
     # Opening an article directly: list its directory after the first paint, not before.
-    listing = list_articles(library_dir) if article is None else None
+    listing = None
+    if article is None:
+        from tui_reader.core.library import list_articles
+
+        listing = list_articles(library_dir)
     return Launch(library_dir, listing, article, loaded, notices)

@@ -21,6 +21,7 @@ import platformdirs
 
 from tui_reader.core.article import ArticleError, reading_minutes, summarize_article
 from tui_reader.core.paths import APP_NAME
+from tui_reader.core.sanitize import make_inert
 from tui_reader.core.source import display_path, is_supported, os_reason, read_source
 
 # Bump when parsing changes what an entry would hold: older entries are then ignored.
@@ -142,7 +143,7 @@ def _info(path: Path, st: os.stat_result, record: _Record) -> ArticleInfo | None
         return None
     return ArticleInfo(
         path=path,
-        title=data["title"],
+        title=make_inert(data["title"]),  # the cache file is data too: it may be edited
         author=_optional_str(data.get("author")),
         date=_optional_str(data.get("date")),
         lang=data["lang"],
@@ -155,7 +156,7 @@ def _info(path: Path, st: os.stat_result, record: _Record) -> ArticleInfo | None
 
 
 def _optional_str(value: object) -> str | None:
-    return value if isinstance(value, str) else None
+    return make_inert(value) if isinstance(value, str) else None
 
 
 def _error(record: _Record) -> ArticleError:

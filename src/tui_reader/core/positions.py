@@ -12,6 +12,7 @@ Pure Python, never imports Textual.
 
 from __future__ import annotations
 
+import errno
 import json
 import math
 from collections.abc import Callable
@@ -206,7 +207,16 @@ class PositionStore:
                 problem, failed = self._set_aside("positions.problem.symlink")
                 self._unreported.append(problem)
                 return {}, failed, {"reason": error_reason(exc)}
-            return {}, error_key(exc, "positions.error"), {"reason": error_reason(exc)}
+            if exc.errno == errno.EINVAL:  # a directory or FIFO in its place: set aside
+                problem, failed = self._set_aside("positions.problem.corrupt")
+                self._unreported.append(problem)
+                return {}, failed, {}
+            # Unreadable (permissions, I/O): left where it is, and the user is told.
+            reason = {"reason": error_reason(exc)}
+            self._unreported.append(
+                FileProblem("positions.problem.not_moved", self.path, None, reason)
+            )
+            return {}, error_key(exc, "positions.error"), reason
         entries = _parse(raw)
         if entries is None:
             problem, failed = self._set_aside("positions.problem.corrupt")

@@ -23,6 +23,9 @@ EXTERNAL_SCHEMES = ("http://", "https://", "mailto:")
 # Textual runs `@click` meta as an action on the widget that rendered the segment.
 LINK_ACTION = "follow_link"
 CODE_THEME = "monokai"
+# Pygments takes ~30 µs a character to highlight code (a 1 MB minified script in a ```js fence
+# would freeze the screen for half a minute): bigger code blocks are shown without colours.
+HIGHLIGHT_LIMIT = 20_000
 
 
 def is_external(href: str) -> bool:
@@ -48,6 +51,9 @@ def _filter_links(tokens: Iterable, internal: bool = True) -> None:
 def section_markdown(source: str, *, internal_links: bool = True) -> Markdown:
     markdown = Markdown(source, code_theme=CODE_THEME, hyperlinks=True)
     _filter_links(markdown.parsed, internal_links)
+    for token in markdown.parsed:  # block tokens are flat: fences in lists and quotes too
+        if token.type == "fence" and len(token.content) > HIGHLIGHT_LIMIT:
+            token.info = ""  # Rich then uses Pygments' plain "text" lexer: fast
     return markdown
 
 

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.command import CommandPalette, Provider
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
 from tui_reader.core.article import Article, ArticleError, Notice, load_article
 from tui_reader.core.catalog import t
-from tui_reader.core.drafts import DraftStore
 from tui_reader.core.launch import Launch
-from tui_reader.core.library import ArticleInfo, Listing, list_articles
 from tui_reader.core.positions import PositionStore
 from tui_reader.core.sanitize import make_inert
 from tui_reader.core.settings import (
@@ -27,12 +26,17 @@ from tui_reader.core.settings import (
     load_settings,
     save_settings,
 )
-from tui_reader.ui.commands.app_commands import ReaderCommands, ThemeCommands
-from tui_reader.ui.commands.library_commands import LibraryCommands
+from tui_reader.ui.commands.lazy import library_commands, reader_commands
 from tui_reader.ui.localized import localize_bindings
 from tui_reader.ui.screens.library_screen import LibraryScreen
 from tui_reader.ui.screens.reading_screen import ReadingScreen
 from tui_reader.ui.themes import next_theme, register_themes
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from tui_reader.core.drafts import DraftStore
+    from tui_reader.core.library import ArticleInfo, Listing
 
 # Settings changed in the app (+/-, theme) are written this long after the last change.
 SETTINGS_DEBOUNCE = 0.5
@@ -44,8 +48,8 @@ class ReaderApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     # Our providers replace Textual's system commands (English only, and not ours).
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
-        ReaderCommands,
-        LibraryCommands,
+        reader_commands,
+        library_commands,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+p", "command_palette", "keys.palette", show=False, priority=True),
@@ -74,7 +78,6 @@ class ReaderApp(App[None]):
         self.library_dir = library_dir
         self._articles = articles
         self.lang = lang
-        self.drafts = DraftStore()  # comment drafts, shared by the composer and drafts screens
         self._initial_article = article
         self._initial_notices = notices or []
 
@@ -92,11 +95,20 @@ class ReaderApp(App[None]):
             app._initial_notices[:0] = skipped_notices(launch.listing, lang)
         return app
 
+    @cached_property
+    def drafts(self) -> DraftStore:
+        """Comment drafts, shared by the composer and drafts screens (imported on first use)."""
+        from tui_reader.core.drafts import DraftStore
+
+        return DraftStore()
+
     @property
     def articles(self) -> list[ArticleInfo]:
         """The library's articles; listed on first use when an article was opened directly."""
         if self._articles is None:
             try:
+                from tui_reader.core.library import list_articles
+
                 listing = list_articles(self.library_dir)
             except ArticleError as error:
                 self.notify(t(error.key, self.lang, **error.params), severity="warning")
@@ -140,6 +152,7 @@ class ReaderApp(App[None]):
         )
 
     def on_mount(self) -> None:
+        self.call_after_refresh(_collect_after_first_paint)
         self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self._initial_article is not None:
@@ -192,6 +205,10 @@ class ReaderApp(App[None]):
 
     def action_change_theme(self) -> None:
         """The palette's theme picker (replaces Textual's, to be translated)."""
+        from textual.command import CommandPalette
+
+        from tui_reader.ui.commands.app_commands import ThemeCommands
+
         if not CommandPalette.is_open(self):
             self.push_screen(
                 CommandPalette(
@@ -202,6 +219,8 @@ class ReaderApp(App[None]):
             )
 
     def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(
                 CommandPalette(
@@ -259,3 +278,10 @@ def skipped_notices(listing: Listing, lang: str) -> list[str]:
     # A file name is data too: an escape sequence in it must not reach the terminal.
     first = make_inert(listing.problems[0][0].name)
     return [t("library.skipped", lang, count=len(listing.problems), first=first)]
+
+
+def _collect_after_first_paint() -> None:
+    """Start-up objects (Textual's, the article's) live as long as the app: freeze them so
+    later collections skip them, then let the collector run again."""
+    gc.freeze()
+    gc.enable()

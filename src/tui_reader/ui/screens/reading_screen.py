@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.command import Provider
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
@@ -17,7 +17,7 @@ from textual.widgets import Footer, OptionList, Static
 from tui_reader.core.article import Article
 from tui_reader.core.catalog import t
 from tui_reader.core.settings import READING_WIDTH_MAX, READING_WIDTH_MIN, Settings
-from tui_reader.ui.commands.section_commands import SectionCommands
+from tui_reader.ui.commands.lazy import section_commands
 from tui_reader.ui.localized import localize_bindings
 from tui_reader.ui.position_keeper import PositionKeeper
 from tui_reader.ui.screens.search_and_links import SEARCH_BINDINGS, SearchAndLinks
@@ -25,18 +25,26 @@ from tui_reader.ui.widgets.article_view import ArticleView
 from tui_reader.ui.widgets.search_bar import SearchBar
 from tui_reader.ui.widgets.section_list import SectionList
 
+if TYPE_CHECKING:
+    from textual.command import Provider
+
 # Below this many columns the sidebar starts hidden; `t` still shows it.
 NARROW = 80
 # Columns added or removed by `+` / `-`.
 WIDTH_STEP = 4
 
 
-def header_text(article: Article, lang: str) -> Text:
+# Counting the words of a longer article waits until after the first paint.
+COUNT_LATER = 1_000_000
+
+
+def header_text(article: Article, lang: str, *, count_words: bool = True) -> Text:
     text = Text(article.title, style="bold", overflow="ellipsis", no_wrap=True)
     meta = [
         m for m in (article.author, article.source_url, article.date, article.lang.upper()) if m
     ]
-    meta.append(t("reading.minutes", lang, minutes=article.reading_minutes))
+    if count_words:
+        meta.append(t("reading.minutes", lang, minutes=article.reading_minutes))
     if article.comments_open:
         meta.append(t("reading.comments_open", lang))
     text.append("\n")
@@ -59,8 +67,8 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
         Binding("escape", "back", "keys.back"),
         Binding("q", "app.quit", "keys.quit"),
     ]
-    COMMANDS: ClassVar[set[type[Provider]]] = {
-        SectionCommands
+    COMMANDS: ClassVar[set[Callable[[], type[Provider]]]] = {
+        section_commands
     }  # ctrl+p: jump to a section by title
 
     def __init__(self, article: Article, lang: str) -> None:
@@ -72,7 +80,8 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
         localize_bindings(self, lang)
 
     def compose(self) -> ComposeResult:
-        yield Static(header_text(self.article, self.lang), id="article-header")
+        counted = len(self.article.body) < COUNT_LATER
+        yield Static(header_text(self.article, self.lang, count_words=counted), id="article-header")
         with Horizontal(id="body"):
             yield SectionList(
                 self.article.sections, t("reading.lead", self.article.lang), id="sidebar"
@@ -89,6 +98,13 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
         self.keeper.start()
         self.query_one(ArticleView).focus()
         self.query_one(SectionList).highlighted = 0
+        if len(self.article.body) >= COUNT_LATER:
+            self._count_words()
+
+    @work(thread=True, exclusive=True, group="word-count")
+    def _count_words(self) -> None:
+        header = header_text(self.article, self.lang)  # counts the words (cached on the article)
+        self.app.call_from_thread(self.query_one("#article-header", Static).update, header)
 
     @property
     def view(self) -> ArticleView:
