@@ -265,11 +265,6 @@ async def test_a_hostile_draft_file_shows_inert(
         assert "␛[2J" in "".join(strip.text for strip in strips)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="left to the composer's owner: TextArea/Input show controls from a draft file or "
-    "a paste raw (a render-level or paste/load-time make_inert is needed); see reliability.md",
-)
 async def test_composer_fields_show_draft_controls_inert(
     tmp_path: Path, make_app: Callable[..., ReaderApp]
 ) -> None:

@@ -185,7 +185,7 @@ class ComposerScreen(ModalScreen[str | None]):
                 )
                 yield Static("", id="counter")
             yield TextArea(
-                self.draft.comment,
+                make_inert(self.draft.comment),
                 id="comment",
                 tab_behavior="focus",
                 soft_wrap=True,
@@ -200,7 +200,7 @@ class ComposerScreen(ModalScreen[str | None]):
                     classes="field-label",
                 )
                 yield Input(
-                    getattr(self.draft, name),
+                    make_inert(getattr(self.draft, name)),
                     id=name,
                     disabled=self.read_only,
                     select_on_focus=False,
@@ -267,10 +267,10 @@ class ComposerScreen(ModalScreen[str | None]):
         """Show another draft (ctrl+n) in the same form."""
         self.draft = draft
         self._saved = self._snapshot(draft)
-        self.comment_area.load_text(draft.comment)
+        self.comment_area.load_text(make_inert(draft.comment))
         self.comment_area.move_cursor(self.comment_area.document.end)
         for name in INPUT_FIELDS:
-            self.query_one(f"#{name}", Input).value = getattr(draft, name)
+            self.query_one(f"#{name}", Input).value = make_inert(getattr(draft, name))
         self.query_one("#consent", Checkbox).value = draft.consent
         self.query_one("#comment-on", Static).update(self._comment_on())
         self._show_errors([])
@@ -326,12 +326,23 @@ class ComposerScreen(ModalScreen[str | None]):
 
     @on(TextArea.Changed, "#comment")
     def _comment_changed(self) -> None:
+        # Pasted or edited-outside text is data: a control character must not reach the
+        # terminal raw (it would be drawn as is), so it becomes its visible symbol.
+        area = self.comment_area
+        if (inert := make_inert(area.text)) != area.text:
+            cursor = area.cursor_location
+            area.load_text(inert)
+            area.move_cursor(cursor)
+            return  # load_text posts Changed again
         self._update_counter()
         self._clear_error("comment")
         self._changed()
 
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
+        if (inert := make_inert(event.value)) != event.value:
+            event.input.value = inert  # posts Changed again, with the inert text
+            return
         self._clear_error(event.input.id or "")
         self._changed()
 
