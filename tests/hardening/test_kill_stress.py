@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hardening.pty_app import PtyApp, drafts_in, open_composer
+from tests.pty_app import PtyApp, drafts_in, open_composer
 from tests.repo_paths import ARTICLES
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")

@@ -87,6 +87,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "article.untitled_section": {"en": "Untitled section", "fr": "Section sans titre"},
     # --- library screen --------------------------------------------------------------------
     "library.title": {"en": "Library — {path}", "fr": "Bibliothèque — {path}"},
+    "library.bundled": {"en": "bundled articles", "fr": "articles fournis"},
     "library.col.title": {"en": "Title", "fr": "Titre"},
     "library.col.byline": {"en": "Source / author", "fr": "Source / auteur"},
     "library.col.date": {"en": "Date", "fr": "Date"},

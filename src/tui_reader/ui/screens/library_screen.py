@@ -14,8 +14,20 @@ from textual.widgets import DataTable, Footer, Static
 
 from tui_reader.core.catalog import t
 from tui_reader.core.library import ArticleInfo
+from tui_reader.core.paths import bundled_articles_dir
 from tui_reader.core.source import display_path
 from tui_reader.ui.localized import localize_bindings
+
+# (catalog key, width) of every column but the title, which gets the rest of the width.
+FIXED_COLUMNS = (
+    ("library.col.byline", 22),
+    ("library.col.date", 10),
+    ("library.col.lang", 6),
+    ("library.col.time", 8),
+    ("library.col.progress", 6),
+    ("library.col.drafts", 10),
+)
+TITLE_MIN = 20
 
 
 class LibraryScreen(Screen[None]):
@@ -35,6 +47,7 @@ class LibraryScreen(Screen[None]):
         # None: an article was opened directly; the app lists the directory after first paint.
         self.articles: list[ArticleInfo] = articles or []
         self._listed = articles is not None
+        self._title_columns = 0
         self.lang = lang
         localize_bindings(self, lang)
 
@@ -42,7 +55,7 @@ class LibraryScreen(Screen[None]):
         yield Static(
             Text(
                 # A directory name may hold escape sequences: shown inert.
-                t("library.title", self.lang, path=display_path(self.directory)),
+                t("library.title", self.lang, path=self._where()),
                 no_wrap=True,
             ),
             id="library-header",
@@ -50,23 +63,44 @@ class LibraryScreen(Screen[None]):
         yield DataTable(id="library", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
+    def _where(self) -> str:
+        """The directory, as the header names it: the install path of the bundled articles
+        means nothing to a reader."""
+        if self.directory.resolve() == bundled_articles_dir().resolve():
+            return t("library.bundled", self.lang)
+        return display_path(self.directory)
+
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for key, width in (
-            ("library.col.title", None),
-            ("library.col.byline", 24),
-            ("library.col.date", 10),
-            ("library.col.lang", 6),
-            ("library.col.time", 8),
-            ("library.col.progress", 6),
-            ("library.col.drafts", 10),
-        ):
-            table.add_column(t(key, self.lang), key=key, width=width)
+        self._add_columns(table)
         if self._listed:
             self._fill()
         else:
             self.call_after_refresh(self._list_later)
         table.focus()
+
+    def _title_width(self, table: DataTable) -> int:
+        others = sum(width + 2 * table.cell_padding for _, width in FIXED_COLUMNS)
+        return max(TITLE_MIN, self.app.size.width - others - 2 * table.cell_padding - 2)
+
+    def _add_columns(self, table: DataTable) -> None:
+        # The title takes what the other columns leave: the table never scrolls sideways.
+        self._title_columns = self._title_width(table)
+        for key, width in (("library.col.title", self._title_columns), *FIXED_COLUMNS):
+            table.add_column(t(key, self.lang), key=key, width=width)
+
+    def on_resize(self) -> None:
+        table = self.query_one(DataTable)
+        if self._title_width(table) == self._title_columns:
+            return
+        row = table.cursor_row
+        table.clear(columns=True)
+        self._add_columns(table)
+        if self._listed:
+            self._fill()
+            self.refresh_draft_counts()
+            self.refresh_progress()
+            table.move_cursor(row=row)
 
     def _list_later(self) -> None:
         self.articles = self.app.articles  # type: ignore[attr-defined]
