@@ -17,6 +17,7 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Checkbox, Input, Static, TextArea
 
 from tests.repo_paths import ARTICLES
+from tests.ui.keys import press
 from tui_reader.core import drafts as drafts_module
 from tui_reader.core.drafts import DraftStore
 from tui_reader.ui.screens.composer_screen import ComposerScreen
@@ -81,8 +82,7 @@ async def type_text(pilot: Pilot, text: str) -> None:
 
 
 async def open_composer(pilot: Pilot) -> ComposerScreen:
-    await pilot.press("c")
-    await pilot.pause()
+    await press(pilot, "c")
     screen = pilot.app.screen
     assert isinstance(screen, ComposerScreen)
     return screen
@@ -177,22 +177,19 @@ async def test_post_empty_fix_post_and_reopen(make_app, isolated_dirs: Path, lan
 
         comment = "Très bon article.\nMerci !" if lang == "fr" else "Great piece.\nThanks!"
         await type_text(pilot, comment)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert error_of(screen, "comment") is None
         assert focused_id(pilot) == "author"  # the first invalid field, in the form's order
 
         await type_text(pilot, "Ada")
         await fill(pilot, "email", "ada@localhost")  # is_email(): needs two labels
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert error_of(screen, "author") is None
         assert error_of(screen, "email") == words["email"]
         assert focused_id(pilot) == "email"
 
         await type_text(pilot, ".org")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, ReadingScreen)  # posted: the modal closed
         doc = only_draft(isolated_dirs)
         assert doc["status"] == "ready"
@@ -243,8 +240,7 @@ async def test_name_and_email_optional_when_the_article_says_so(
         labels = [str(label.render()) for label in screen.query(".field-label")]
         assert labels == ["Comment *", "Name", "Email", "Website"]
         await type_text(pilot, "Anonymous thought")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, ReadingScreen)
         doc = only_draft(isolated_dirs)
         assert doc["status"] == "ready"
@@ -261,13 +257,11 @@ async def test_editing_a_ready_draft_into_an_invalid_one_makes_it_a_draft_again(
         await type_text(pilot, "Hi")
         await fill(pilot, "author", "Bo")
         await fill(pilot, "email", "bo@example.com")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert only_draft(isolated_dirs)["status"] == "ready"
         await open_composer(pilot)
         await pilot.press("backspace", "backspace")  # the comment is empty now
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         doc = only_draft(isolated_dirs)
         assert (doc["status"], doc["comment"]) == ("draft", "")
 
@@ -284,8 +278,7 @@ async def test_escape_keeps_the_draft_and_the_sidebar_counts_it(
         await pilot.press("n", "n")
         await open_composer(pilot)
         await type_text(pilot, "Brouillon")
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         assert isinstance(app.screen, ReadingScreen)
         doc = only_draft(isolated_dirs)
         assert (doc["comment"], doc["status"]) == ("Brouillon", "draft")
@@ -300,8 +293,7 @@ async def test_closing_without_typing_writes_nothing(make_app, isolated_dirs: Pa
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await open_composer(pilot)
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         assert draft_docs(isolated_dirs) == []
 
 
@@ -347,8 +339,7 @@ async def test_counter_counts_utf8_bytes(make_app) -> None:
         screen.query_one(TextArea).load_text("é" * 32763)  # 65,526 bytes: one too many
         await pilot.pause()
         assert screen.query_one("#counter").has_class("-over")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert error_of(screen, "comment") == f"Erreur{NBSP}: votre commentaire est trop long."
 
 
@@ -368,8 +359,7 @@ async def test_remember_me_prefills_and_unticking_forgets(make_app, isolated_dir
         await fill(pilot, "url", "https://ada.example.org")
         screen.query_one(Checkbox).focus()
         await pilot.press("space")  # tick "save my name..."
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         saved = json.loads(identity.read_text("utf-8"))
         assert (saved["author"], saved["email"]) == ("Ada", "ada@example.org")
         assert stat.S_IMODE(identity.stat().st_mode) == 0o600
@@ -385,8 +375,7 @@ async def test_remember_me_prefills_and_unticking_forgets(make_app, isolated_dir
         await type_text(pilot, "Second, anonymous next time")
         screen.query_one(Checkbox).focus()
         await pilot.press("space")  # untick
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert not identity.exists()
         assert len(draft_docs(isolated_dirs)) == 2
 
@@ -399,8 +388,7 @@ async def test_unticked_identity_stays_in_the_draft_only(make_app, isolated_dirs
         await type_text(pilot, "Hello")
         await fill(pilot, "author", "Bo")
         await fill(pilot, "email", "bo@example.com")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert not (isolated_dirs / "data" / "tui-reader" / "identity.json").exists()
         assert only_draft(isolated_dirs)["author"] == "Bo"
 
@@ -415,14 +403,12 @@ async def test_ctrl_n_starts_a_new_draft_and_keeps_the_old(make_app, isolated_di
         screen = await open_composer(pilot)
         await type_text(pilot, "One")
         first = screen.draft.id
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await press(pilot, "ctrl+n")
         assert screen.draft.id != first
         assert screen.query_one(TextArea).text == ""
         assert focused_id(pilot) == "comment"
         await type_text(pilot, "Two")
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         assert sorted(d["comment"] for d in draft_docs(isolated_dirs)) == ["One", "Two"]
         screen = await open_composer(pilot)  # the most recent one
         assert screen.query_one(TextArea).text == "Two"
@@ -437,13 +423,11 @@ async def test_quote_puts_the_top_paragraph_as_markdown(make_app, isolated_dirs:
         paragraph = "The decline was gradual and then sudden."
         screen = await open_composer(pilot)
         await type_text(pilot, "I agree.")
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await press(pilot, "ctrl+o")
         text = screen.query_one(TextArea).text
         assert text.startswith(f"> {paragraph}")
         assert text.endswith("\n\nI agree.")
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         doc = only_draft(isolated_dirs)
         assert doc["quote"].startswith(paragraph)
         assert doc["comment"] == text
@@ -469,8 +453,7 @@ async def test_ctrl_e_edits_in_the_external_editor(
         await pilot.pause()
         screen = await open_composer(pilot)
         await type_text(pilot, "avant")
-        await pilot.press("ctrl+e")
-        await pilot.pause()
+        await press(pilot, "ctrl+e")
         assert seen.read_text("utf-8") == "avant"
         assert screen.query_one(TextArea).text == "Écrit dans l'éditeur"
         await pilot.pause(1.3)
@@ -490,12 +473,10 @@ async def test_ctrl_e_errors_leave_the_text_unchanged(
         await pilot.pause()
         assert any("$EDITOR" in m for m in notifications(app))
         monkeypatch.setenv("VISUAL", shlex.quote(str(failing)))
-        await pilot.press("ctrl+e")
-        await pilot.pause()
+        await press(pilot, "ctrl+e")
         assert any("exit status 3" in m for m in notifications(app))
         monkeypatch.setenv("VISUAL", str(tmp_path / "no-such-editor"))
-        await pilot.press("ctrl+e")
-        await pilot.pause()
+        await press(pilot, "ctrl+e")
         assert any("no-such-editor" in m for m in notifications(app))
         assert screen.query_one(TextArea).text == "mine"
         assert isinstance(app.screen, ComposerScreen)
@@ -534,8 +515,7 @@ async def test_failed_save_keeps_text_shows_error_and_retries(
         await pilot.pause(2.5)
         assert only_draft(isolated_dirs)["comment"] == "precious words"
         assert error.has_class("hidden")
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         assert isinstance(app.screen, ReadingScreen)
 
 
@@ -561,8 +541,7 @@ async def test_conflict_with_another_instance_keeps_both_texts(
         assert not screen.query_one("#composer-notice").has_class("hidden")
         assert any("another tui-reader" in m for m in notifications(app))
         await type_text(pilot, "!")
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         comments = {d["id"]: d["comment"] for d in draft_docs(isolated_dirs)}
         assert comments[original] == "theirs"
         assert comments[screen.draft.id] == "mine and more!"
@@ -599,7 +578,6 @@ async def test_a_newer_draft_opens_read_only(make_app, isolated_dirs: Path) -> N
         assert screen.query_one("#post", Button).disabled
         await type_text(pilot, "x")
         await pilot.press("ctrl+s")
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         assert isinstance(app.screen, ReadingScreen)
         assert path.read_bytes() == before

@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Input, TextArea
 
 from tests.repo_paths import ARTICLES
+from tests.ui.keys import press
 from tests.ui.test_composer import draft_docs, drafts_dir, notifications
 from tui_reader.core.article import load_article
 from tui_reader.core.drafts import Draft, DraftStore
@@ -58,8 +59,7 @@ async def test_d_lists_every_draft_with_its_details(make_app) -> None:
     app = make_app(FR, "en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
+        await press(pilot, "d")
         screen = app.screen
         assert isinstance(screen, DraftsScreen)
         rows = table_rows(screen)
@@ -74,8 +74,7 @@ async def test_d_lists_every_draft_with_its_details(make_app) -> None:
         # The cursor starts on the draft of the article being read.
         assert screen.selected is not None and screen.selected.id == fr.id
         assert "premier avis" in str(screen.query_one("#draft-preview").render())
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         assert isinstance(app.screen, ReadingScreen)
 
 
@@ -83,8 +82,7 @@ async def test_drafts_screen_in_french_and_empty(make_app) -> None:
     app = make_app(None, "fr")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
+        await press(pilot, "d")
         screen = app.screen
         assert isinstance(screen, DraftsScreen)
         assert screen.query_one("#drafts-empty").display
@@ -100,24 +98,20 @@ async def test_open_from_the_library_opens_the_article_and_the_composer(make_app
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
-        await pilot.press("d")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "d")
+        await press(pilot, "enter")
         await pilot.pause()
         composer = app.screen
         assert isinstance(composer, ComposerScreen)
         assert composer.draft.id == draft.id
         assert composer.query_one(TextArea).text == "Texte à reprendre"
         assert composer.query_one("#author", Input).value == "Ada"
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         reading = app.screen
         assert isinstance(reading, ReadingScreen)
         assert reading.article.path == FR.resolve()
         assert reading.view.current_section == 3  # brought to the draft's section
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         assert isinstance(app.screen, LibraryScreen)
 
 
@@ -126,15 +120,12 @@ async def test_open_from_a_reading_screen_of_another_article(make_app) -> None:
     app = make_app(FR, "en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "d")
+        await press(pilot, "enter")
         await pilot.pause()
         assert isinstance(app.screen, ComposerScreen)
         assert app.screen.draft.id == draft.id
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         assert isinstance(app.screen, ReadingScreen)
         assert app.screen.article.path == EN.resolve()
         await pilot.press("escape")  # the French article's screen was replaced, not stacked
@@ -148,14 +139,11 @@ async def test_open_a_draft_of_the_article_being_read(make_app) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         reading = app.screen
-        await pilot.press("d")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "d")
+        await press(pilot, "enter")
         assert isinstance(app.screen, ComposerScreen)
         assert app.screen.draft.id == draft.id
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         assert app.screen is reading
 
 
@@ -164,17 +152,14 @@ async def test_n_starts_a_new_draft_on_the_selected_article(make_app, isolated_d
     app = make_app(None, "en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
+        await press(pilot, "d")
+        await press(pilot, "n")
         await pilot.pause()
         composer = app.screen
         assert isinstance(composer, ComposerScreen)
         assert composer.query_one(TextArea).text == ""
         await pilot.press(*"New one")
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         docs = draft_docs(isolated_dirs)
         assert sorted(d["comment"] for d in docs) == ["New one", "Old one"]
         assert {d["section"]["slug"] for d in docs} == {load_article(EN).sections[2].slug}
@@ -185,18 +170,14 @@ async def test_delete_asks_first(make_app, isolated_dirs: Path) -> None:
     app = make_app(None, "en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
-        await pilot.press("x")
-        await pilot.pause()
+        await press(pilot, "d")
+        await press(pilot, "x")
         assert isinstance(app.screen, ConfirmScreen)
         assert "keep me" in str(app.screen.query_one("#question").render())
-        await pilot.press("n")
-        await pilot.pause()
+        await press(pilot, "n")
         assert isinstance(app.screen, DraftsScreen)
         assert (drafts_dir(isolated_dirs) / f"{keep.id}.json").exists()
-        await pilot.press("x", "escape")
-        await pilot.pause()
+        await press(pilot, "x", "escape")
         assert isinstance(app.screen, DraftsScreen)
         assert (drafts_dir(isolated_dirs) / f"{keep.id}.json").exists()
 
@@ -206,16 +187,13 @@ async def test_delete_confirmed_removes_the_file(make_app, isolated_dirs: Path) 
     app = make_app(None, "en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
-        await pilot.press("delete")
-        await pilot.pause()
+        await press(pilot, "d")
+        await press(pilot, "delete")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("enter")  # the focused button is "No"
         await pilot.pause()
         assert (drafts_dir(isolated_dirs) / f"{gone.id}.json").exists()
-        await pilot.press("delete", "y")
-        await pilot.pause()
+        await press(pilot, "delete", "y")
         assert isinstance(app.screen, DraftsScreen)
         assert not (drafts_dir(isolated_dirs) / f"{gone.id}.json").exists()
         assert app.screen.query_one(DataTable).row_count == 0
@@ -227,14 +205,11 @@ async def test_mark_ready_and_back_to_draft(make_app, isolated_dirs: Path) -> No
     app = make_app(None, "en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
-        await pilot.press("r")
-        await pilot.pause()
+        await press(pilot, "d")
+        await press(pilot, "r")
         assert status_on_disk(isolated_dirs, draft) == "ready"
         assert table_rows(app.screen)[0][3] == "ready"
-        await pilot.press("r")
-        await pilot.pause()
+        await press(pilot, "r")
         assert status_on_disk(isolated_dirs, draft) == "draft"
 
 
@@ -243,10 +218,8 @@ async def test_mark_ready_refuses_an_invalid_draft(make_app, isolated_dirs: Path
     app = make_app(None, "fr")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
-        await pilot.press("r")
-        await pilot.pause()
+        await press(pilot, "d")
+        await press(pilot, "r")
         assert status_on_disk(isolated_dirs, draft) == "draft"
         assert any("veuillez renseigner les champs obligatoires" in m for m in notifications(app))
 
@@ -256,16 +229,12 @@ async def test_forget_identity(make_app, isolated_dirs: Path) -> None:
     app = make_app(None, "en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
-        await pilot.press("f")
-        await pilot.pause()
+        await press(pilot, "d")
+        await press(pilot, "f")
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         assert load_identity().identity is not None
-        await pilot.press("f", "y")
-        await pilot.pause()
+        await press(pilot, "f", "y")
         assert load_identity().identity is None
         assert any("forgotten" in m for m in notifications(app))
 
@@ -279,8 +248,7 @@ async def test_corrupt_files_are_reported_and_the_others_listed(
     app = make_app(None, "en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
+        await press(pilot, "d")
         assert [row[2] for row in table_rows(app.screen)] == ["healthy"]
         assert any("unreadable draft, moved to" in m for m in notifications(app))
         assert not broken.exists()
@@ -297,17 +265,14 @@ async def test_a_draft_whose_article_is_gone_opens_read_only(
     app = make_app(None, "en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "d")
+        await press(pilot, "enter")
         composer = app.screen
         assert isinstance(composer, ComposerScreen)
         assert composer.read_only
         assert "not available" in str(composer.query_one("#composer-notice").render())
         assert composer.query_one(TextArea).text == "orphan"
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         assert isinstance(app.screen, DraftsScreen)
         assert status_on_disk(isolated_dirs, draft) == "draft"
 
