@@ -94,14 +94,9 @@ def test_drafts_screen(snap_compare, make_app, utc: None) -> None:
         article = load_article(path)
         moment = datetime(2026, 11, 26, 8, minute, tzinfo=UTC)
         store = DraftStore(clock=lambda moment=moment: moment)
-        draft = store.new(
-            article_path=path,
-            article_title=article.title,
-            source_url=article.source_url,
-            text_hash=article.text_hash,
-            lang=article.lang,
-            section_slug=article.sections[section].slug,
-            section_title=article.sections[section].title,
+        draft = store.new_on(
+            article,
+            article.sections[section],
             quote="Un campus de plusieurs centaines de mégawatts" if not comment else "",
         )
         draft.comment, draft.status = comment, status

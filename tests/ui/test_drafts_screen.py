@@ -27,16 +27,7 @@ def make_draft(path: Path, section: int = 1, **fields: object) -> Draft:
     """A draft on disk for the article at `path`, on its section `section`."""
     article = load_article(path)
     store = DraftStore()
-    draft = store.new(
-        article_path=path,
-        article_title=article.title,
-        source_url=article.source_url,
-        text_hash=article.text_hash,
-        lang=article.lang,
-        section_slug=article.sections[section].slug,
-        section_title=article.sections[section].title,
-        require_name_email=article.require_name_email,
-    )
+    draft = store.new_on(article, article.sections[section])
     for name, value in fields.items():
         setattr(draft, name, value)
     assert store.save(draft).ok

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui_reader.core.atomic_file import (
     PRIVATE_FILE_MODE,
@@ -40,6 +40,9 @@ from tui_reader.core.atomic_file import (
 )
 from tui_reader.core.identity import Identity
 from tui_reader.core.paths import drafts_dir
+
+if TYPE_CHECKING:
+    from tui_reader.core.article import Article, Section
 
 try:  # POSIX only; elsewhere two instances fall back to the content check alone.
     import fcntl
@@ -442,6 +445,30 @@ class DraftStore:
         return FileProblem(key, path, moved)
 
     # --- writing ----------------------------------------------------------------------------
+
+    def new_on(
+        self,
+        article: Article,
+        section: Section,
+        *,
+        section_title: str | None = None,
+        quote: str = "",
+        identity: Identity | None = None,
+    ) -> Draft:
+        """A new draft on `section` of `article` (its path, title, source, language and the
+        site's name/email rule); `section_title` names a lead section that has no title."""
+        return self.new(
+            article_path=article.path,
+            article_title=article.title,
+            source_url=article.source_url,
+            text_hash=article.text_hash,
+            lang=article.lang,
+            section_slug=section.slug,
+            section_title=section.title if section_title is None else section_title,
+            quote=quote,
+            require_name_email=article.require_name_email,
+            identity=identity,
+        )
 
     def new(
         self,

@@ -70,16 +70,9 @@ def new_draft(
     app: App, article: Article, section_slug: str, section_title: str, lang: str
 ) -> Draft:
     """A new draft (in memory only) on `article`, prefilled with the remembered identity."""
-    return store_of(app).new(
-        article_path=article.path,
-        article_title=article.title,
-        source_url=article.source_url,
-        text_hash=article.text_hash,
-        lang=article.lang,
-        section_slug=section_slug,
-        section_title=section_title,
-        require_name_email=article.require_name_email,
-        identity=load_saved_identity(app, lang),
+    section = article.section_by_slug(section_slug) or article.sections[0]
+    return store_of(app).new_on(
+        article, section, section_title=section_title, identity=load_saved_identity(app, lang)
     )
 
 
