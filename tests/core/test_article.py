@@ -16,6 +16,7 @@ from tui_reader.core.article import (
     ArticleError,
     Notice,
     count_words,
+    count_words_in_pieces,
     load_article,
     parse_article,
     summarize_article,
@@ -387,3 +388,8 @@ def test_properties_of_any_text(text: str, newline: str) -> None:
     assert article.title
     summary = summarize_article(raw, None)
     assert (summary.title, summary.word_count) == (article.title, article.word_count)
+
+
+@given(st.text(alphabet=st.sampled_from("ab é\n\t  x"), max_size=300), st.integers(1, 40))
+def test_word_count_in_pieces_adds_up_to_the_whole(text: str, piece: int) -> None:
+    assert sum(count_words_in_pieces(text, piece)) == count_words(text)

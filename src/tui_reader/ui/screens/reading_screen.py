@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
@@ -14,7 +15,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
-from tui_reader.core.article import Article
+from tui_reader.core.article import Article, count_words_in_pieces
 from tui_reader.core.catalog import t
 from tui_reader.core.settings import READING_WIDTH_MAX, READING_WIDTH_MIN, Settings
 from tui_reader.ui.commands.lazy import section_commands
@@ -97,13 +98,18 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
         self.keeper = PositionKeeper(self, self.query_one(ArticleView), self.article)
         self.keeper.start()
         self.query_one(ArticleView).focus()
-        self.query_one(SectionList).highlighted = 0
+        self.query_one(SectionList).follow(0)
         if len(self.article.body) >= COUNT_LATER:
-            self._count_words()
+            self.call_after_refresh(self._count_words)
 
     @work(thread=True, exclusive=True, group="word-count")
     def _count_words(self) -> None:
-        header = header_text(self.article, self.lang)  # counts the words (cached on the article)
+        total = 0
+        for count in count_words_in_pieces(self.article.body):
+            total += count
+            time.sleep(0)  # let the UI thread run between pieces
+        self.article.word_count = total  # the cached property, computed in pieces
+        header = header_text(self.article, self.lang)
         self.app.call_from_thread(self.query_one("#article-header", Static).update, header)
 
     @property
@@ -132,8 +138,7 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
     @on(ArticleView.SectionChanged)
     def _follow_reading(self, event: ArticleView.SectionChanged) -> None:
         sidebar = self.query_one(SectionList)
-        if sidebar.highlighted != event.index:
-            sidebar.highlighted = event.index
+        sidebar.follow(event.index)
 
     @on(ArticleView.LinkFollowed)
     def _open_link(self, event: ArticleView.LinkFollowed) -> None:

@@ -49,16 +49,29 @@ class SectionList(OptionList):
         self._sections = sections
         self._lead_title = lead_title
         self._matches: list[int] = [0] * len(sections)  # search matches per section
-        counts = drafts or {}
-        self._draft_counts = dict(counts)
-        super().__init__(
-            *(
-                Option(section_label(s, lead_title, counts.get(s.slug, 0)), id=str(s.index))
-                for s in sections
-            ),
-            id=id,
-            markup=False,
+        self._draft_counts = dict(drafts or {})
+        self._filled = False
+        self._wanted = 0  # the entry to highlight once the list is filled
+        super().__init__(id=id, markup=False)
+
+    def on_mount(self) -> None:
+        # 20,000 entries cost ~0.1 s: the article paints first, its contents a frame later.
+        self.call_after_refresh(self._fill)
+
+    def _fill(self) -> None:
+        counts = self._draft_counts
+        self.add_options(
+            Option(section_label(s, self._lead_title, counts.get(s.slug, 0)), id=str(s.index))
+            for s in self._sections
         )
+        self._filled = True
+        self.highlighted = self._wanted
+
+    def follow(self, index: int) -> None:
+        """Highlight the entry of the section being read (kept until the list is filled)."""
+        self._wanted = index
+        if self._filled and self.highlighted != index:
+            self.highlighted = index
 
     def _update_lines(self) -> None:
         """Every entry is one line (no wrap, no dividers): fill OptionList's line cache
@@ -87,8 +100,8 @@ class SectionList(OptionList):
             if drafts.get(slug, 0) != self._draft_counts.get(slug, 0)
         }
         self._draft_counts = dict(drafts)
-        if not changed:
-            return
+        if not changed or not self._filled:
+            return  # an unfilled list takes its labels from _draft_counts
         highlighted = self.highlighted
         for s in self._sections:
             if s.slug in changed:
