@@ -213,14 +213,12 @@ class ArticleView(ScrollView, can_focus=True):
     def _ensure_rendered_around(self, index: int, top: int) -> None:
         """Render from `index` downwards until the screen below `top` is covered."""
         bottom = top + max(self.scrollable_content_region.height, 1)
-        changed = False
         i = index
         while i < len(self._sections) and self._offsets[i] < bottom:
             if i not in self._lines:
                 strips = self._render_section(i, self._width, self._margin)
-                changed |= bool(self._store(i, strips))
-                if changed:
-                    self._recompute_offsets()
+                if self._store(i, strips):
+                    self._recompute_offsets()  # the sections below moved
             i += 1
 
     def _ensure_visible(self, top: int) -> None:
