@@ -120,6 +120,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "keys.quit": {"en": "Quit", "fr": "Quitter"},
     # --- help screen -----------------------------------------------------------------------
     "help.title": {"en": "Keys", "fr": "Touches"},
+    # Key names as a French keyboard labels them (the help screen translates word by word).
+    "keyname.Enter": {"en": "Enter", "fr": "Entrée"},
+    "keyname.Escape": {"en": "Escape", "fr": "Échap"},
+    "keyname.Space": {"en": "Space", "fr": "Espace"},
+    "keyname.Shift": {"en": "Shift", "fr": "Maj"},
+    "keyname.Del": {"en": "Del", "fr": "Suppr"},
+    "keyname.Home": {"en": "Home", "fr": "Début"},
+    "keyname.End": {"en": "End", "fr": "Fin"},
     "help.close": {"en": "Escape, q or ? closes this help", "fr": "Échap, q ou ? ferme cette aide"},
     "help.group.library": {"en": "Library", "fr": "Bibliothèque"},
     "help.group.reading": {"en": "Reading", "fr": "Lecture"},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from rich.table import Table
@@ -12,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui_reader.core.catalog import t
+from tui_reader.core.catalog import STRINGS, t
 
 # (group, [(keys, catalog key)]) — the single list the help screen and README are checked against.
 HELP_ROWS: list[tuple[str, list[tuple[str, str]]]] = [
@@ -85,6 +86,15 @@ HELP_ROWS: list[tuple[str, list[tuple[str, str]]]] = [
 ]
 
 
+def key_names(keys: str, lang: str) -> str:
+    """`keys` with each key name in `lang` ("Shift+F3" → "Maj+F3" in French)."""
+    return re.sub(
+        r"[A-Za-z]{3,}",
+        lambda m: t(f"keyname.{m[0]}", lang) if f"keyname.{m[0]}" in STRINGS else m[0],
+        keys,
+    )
+
+
 def help_table(lang: str) -> Table:
     table = Table(show_header=False, box=None, padding=(0, 2), expand=True)
     table.add_column(style="bold", no_wrap=True)
@@ -92,7 +102,7 @@ def help_table(lang: str) -> Table:
     for group, rows in HELP_ROWS:
         table.add_row(Text(t(group, lang), style="bold underline"), "")
         for keys, description in rows:
-            table.add_row(keys, t(description, lang))
+            table.add_row(key_names(keys, lang), t(description, lang))
         table.add_row("", "")
     table.add_row("", Text(t("help.mouse", lang), style="italic"))
     return table
