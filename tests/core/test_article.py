@@ -18,6 +18,7 @@ from tui_reader.core.article import (
     count_words,
     count_words_in_pieces,
     load_article,
+    may_hold_marks,
     parse_article,
     summarize_article,
     title_from_path,
@@ -393,3 +394,11 @@ def test_properties_of_any_text(text: str, newline: str) -> None:
 @given(st.text(alphabet=st.sampled_from("ab é\n\t  x"), max_size=300), st.integers(1, 40))
 def test_word_count_in_pieces_adds_up_to_the_whole(text: str, piece: int) -> None:
     assert sum(count_words_in_pieces(text, piece)) == count_words(text)
+
+
+def test_combining_marks_are_noticed_from_the_bytes() -> None:
+    # Precomposed French ("é" is one code point) has none; "e" + U+0301 has one.
+    assert not parse_article("# Été\n\nL'été.\n".encode(), None).marks
+    assert parse_article("# E\u0301te\u0301\n".encode(), None).marks
+    assert not may_hold_marks("café œuvre ’ « » €".encode())
+    assert all(may_hold_marks(chr(code).encode()) for code in range(0x300, 0x370))

@@ -12,20 +12,27 @@ from hypothesis import strategies as st
 from tests.repo_paths import ARTICLES
 from tui_reader.core.search import (
     Hit,
-    Matches,
+    SearchIndex,
     compile_query,
-    count_matches,
     fold,
     is_case_sensitive,
     searchable,
-    spans,
 )
+
+MARKS = re.compile("[\u0300-\u036f]")
 
 
 def found(query: str, text: str) -> list[str]:
-    pattern = compile_query(query)
-    assert pattern is not None
-    return [text[a:b] for a, b in spans(pattern, text)]
+    """What the query finds in `text`; the regex for texts without combining marks, which
+    may start at a later letter, must find exactly the same when it applies."""
+    compiled = compile_query(query)
+    assert compiled is not None
+    result = [text[a:b] for a, b in compiled.spans(text)]
+    if not MARKS.search(text):
+        fast = compile_query(query, marks=False)
+        assert fast is not None
+        assert [text[a:b] for a, b in fast.spans(text)] == result
+    return result
 
 
 # --- compiling a query --------------------------------------------------------------------
@@ -114,9 +121,9 @@ def test_link_addresses_are_not_searched() -> None:
 
 def test_matches_skip_link_addresses_only_where_the_query_is_in_one() -> None:
     sources = ["[sembr.org](https://sembr.org/) sembr", "[x](https://x.org) sembr", "sembr"]
-    pattern = compile_query("sembr")
-    assert pattern is not None
-    matches = Matches(pattern, sources)
+    compiled = compile_query("sembr")
+    assert compiled is not None
+    matches = SearchIndex(sources).matches(compiled)
     assert matches.counts == [2, 1, 1]
     assert matches.sources[0] == searchable(sources[0]) != sources[0]
     assert matches.sources[1] is sources[1]  # no match in its address: not rewritten
@@ -141,25 +148,25 @@ queries = st.text(alphabet=ALPHABET + "\u0301", min_size=1, max_size=6)
 @settings(max_examples=400, deadline=None)
 @given(texts, queries)
 def test_every_reported_span_folds_to_the_query(text: str, query: str) -> None:
-    pattern = compile_query(query)
-    assume(pattern is not None)
-    assert pattern is not None
-    for start, end in spans(pattern, text):
+    compiled = compile_query(query)
+    assume(compiled is not None)
+    assert compiled is not None
+    for start, end in compiled.spans(text):
         assert fold(text[start:end]) == fold(query)
 
 
 @settings(max_examples=300, deadline=None)
 @given(texts, queries)
 def test_case_sensitive_spans_keep_the_case_of_each_letter(text: str, query: str) -> None:
-    pattern = compile_query(query)
-    assume(pattern is not None and is_case_sensitive(query))
+    compiled = compile_query(query)
+    assume(compiled is not None and is_case_sensitive(query))
     assume(not set(query) & set("œŒæÆ"))
-    assert pattern is not None
+    assert compiled is not None
 
     def letters(s: str) -> list[str]:
         return [c for c in unicodedata.normalize("NFD", s) if c.isalpha()]
 
-    for start, end in spans(pattern, text):
+    for start, end in compiled.spans(text):
         matched = text[start:end]
         if not set(matched) & set("œŒæÆ"):
             pairs = zip(letters(query), letters(matched), strict=True)
@@ -172,24 +179,24 @@ def test_a_substring_of_the_text_is_always_found(text: str, data: st.DataObject)
     start = data.draw(st.integers(0, len(text) - 1))
     end = data.draw(st.integers(start + 1, len(text)))
     query = text[start:end]
-    pattern = compile_query(query)
-    assume(pattern is not None)
-    assert pattern is not None
-    assert pattern.search(text) is not None
+    compiled = compile_query(query)
+    assume(compiled is not None)
+    assert compiled is not None
+    assert compiled.spans(text)
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(texts, max_size=8), queries)
 def test_counts_are_the_sum_over_sections(sources: list[str], query: str) -> None:
-    pattern = compile_query(query)
-    assume(pattern is not None)
-    assert pattern is not None
-    matches = Matches(pattern, sources)
+    compiled = compile_query(query)
+    assume(compiled is not None)
+    assert compiled is not None
+    matches = SearchIndex(sources).matches(compiled)
     # The text searched is the source, or the source with its link addresses blanked out.
     for raw, searched in zip(sources, matches.sources, strict=True):
         assert searched in (raw, searchable(raw))
     sources = matches.sources
-    assert matches.counts == [len(spans(pattern, s)) for s in sources]
+    assert matches.counts == [len(compiled.spans(s)) for s in sources]
     assert matches.total == sum(matches.counts)
     # Walking with next() from the first match visits every match once, in order, then wraps.
     if matches.total:
@@ -206,15 +213,106 @@ def test_counts_are_the_sum_over_sections(sources: list[str], query: str) -> Non
         assert matches.previous(matches.next(hit)) == hit
 
 
+# --- the fast path: no combining marks, rarest letter first, link addresses subtracted ----
+
+SMALL = "abcaéÉBœ.x"
+QUERY_LETTERS = "abcaaéx."
+
+
+def test_the_regex_starts_at_the_rarest_letter_unless_a_match_could_overlap() -> None:
+    def head(query: str) -> int:
+        compiled = compile_query(query, marks=False)
+        assert compiled is not None
+        return compiled.head
+
+    assert head("cafe") == 2  # f
+    assert head("marche") == 4  # h
+    assert head("zurich") == 0  # z is the rarest
+    # "e" is both head and tail: starting later could find "electricitelectricite" twice.
+    assert head("electricite") == 0
+    assert head("abab") == 1  # b, before the border "ab"
+    # Occurrences that overlap are found once, as by the plain regex (found() compares).
+    assert found("aba", "ababa") == ["aba"]
+    assert found("abab", "abababab") == ["abab", "abab"]
+    assert found("cafe", "cafécafe café") == ["café", "cafe", "café"]
+    # Variable widths (blanks, "oe" for œ, combining marks) keep the plain regex.
+    assert head("coeur") == head("data centre") == 0
+    compiled = compile_query("cafe")
+    assert compiled is not None and compiled.head == 0
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=QUERY_LETTERS, min_size=1, max_size=5), st.data())
+def test_the_fast_regex_finds_what_the_plain_one_finds(query: str, data: st.DataObject) -> None:
+    # Texts made of pieces of the query, so that occurrences touch and overlap.
+    tails = [query[i:] for i in range(1, len(query))]
+    pieces = st.sampled_from([query, query.upper(), *tails, query[::-1], " ", *SMALL])
+    text = "".join(data.draw(st.lists(pieces, max_size=12)))
+    plain, fast = compile_query(query), compile_query(query, marks=False)
+    assert plain is not None and fast is not None
+    assert fast.spans(text) == plain.spans(text)
+    assert fast.count(text) == plain.count(text) == len(plain.spans(text))
+
+
+def test_hidden_text_is_what_searchable_blanks_out() -> None:
+    source = "[a](http://x.org/cafe) cafe\n[ref]: http://y.org/a](cafe)\n![i](img(1).png)"
+    index = SearchIndex([source, "no link here"])
+    assert index.hidden(0).split("\x00") == [
+        "](http://x.org/cafe)",
+        "[ref]: http://y.org/a](cafe)",
+        "](img(1).png)",
+    ]
+    assert index.blanked(0) == searchable(source)
+    assert index.hidden(1) == ""
+    assert index.blanked(1) == "no link here"
+
+
+def test_prepare_finds_every_hidden_piece_ahead_pausing_on_the_way() -> None:
+    sources = [f"[{i}](https://x.org/{i}) text {i}" if i % 3 else f"plain {i}" for i in range(10)]
+    pauses: list[int] = []
+    index = SearchIndex(sources)
+    index.prepare(pause=lambda: pauses.append(1), every=4)
+    assert len(pauses) == 2
+    fresh = SearchIndex(sources)
+    assert [index.hidden(i) for i in range(10)] == [fresh.hidden(i) for i in range(10)]
+    assert index.hidden(1) == "](https://x.org/1)" and index.hidden(3) == ""
+
+
+LINKED = st.text(alphabet="[]()!:ab é\nx", max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LINKED, max_size=6), st.text(alphabet="ab é()]x", min_size=1, max_size=4))
+def test_subtracting_hidden_matches_counts_like_searching_the_blanked_text(
+    sources: list[str], query: str
+) -> None:
+    index = SearchIndex(sources, marks=False)
+    compiled = index.compile(query)
+    assume(compiled is not None)
+    assert compiled is not None
+    matches = index.matches(compiled)
+    blanked = [searchable(source) for source in sources]
+    assert [index.blanked(i) for i in range(len(sources))] == blanked
+    assert matches.counts == [len(compiled.spans(text)) for text in blanked]
+    for searched, raw, text in zip(matches.sources, sources, blanked, strict=True):
+        assert searched in (raw, text)
+        if searched is raw:
+            assert compiled.spans(raw) == compiled.spans(text)
+    scoped = index.matches(compiled, scope=0) if sources else None
+    if scoped is not None:
+        assert scoped.counts[1:] == [0] * (len(sources) - 1)
+        assert scoped.counts[0] == matches.counts[0]
+
+
 # --- navigation ---------------------------------------------------------------------------
 
 SOURCES = ["## A\n\nno hit here", "## B\n\ncafé one, cafe two", "## C\n\nnothing", "## D\n\nCAFE"]
 
 
 def test_first_match_at_or_after_a_position_wraps_around() -> None:
-    pattern = compile_query("cafe")
-    assert pattern is not None
-    matches = Matches(pattern, SOURCES)
+    compiled = compile_query("cafe")
+    assert compiled is not None
+    matches = SearchIndex(SOURCES).matches(compiled)
     assert matches.counts == [0, 2, 0, 1]
     assert matches.total == 3
     first = matches.first_from(0)
@@ -230,9 +328,9 @@ def test_first_match_at_or_after_a_position_wraps_around() -> None:
 
 
 def test_last_before_a_position_wraps_around() -> None:
-    pattern = compile_query("cafe")
-    assert pattern is not None
-    matches = Matches(pattern, SOURCES)
+    compiled = compile_query("cafe")
+    assert compiled is not None
+    matches = SearchIndex(SOURCES).matches(compiled)
     assert matches.last_before(3, 100) == Hit(3, 0, 6, 10)
     assert matches.last_before(3, 0) == Hit(1, 1, 16, 20)
     assert matches.last_before(1, 6) == Hit(3, 0, 6, 10)  # wraps to the end
@@ -240,9 +338,9 @@ def test_last_before_a_position_wraps_around() -> None:
 
 
 def test_next_and_previous_wrap() -> None:
-    pattern = compile_query("cafe")
-    assert pattern is not None
-    matches = Matches(pattern, SOURCES)
+    compiled = compile_query("cafe")
+    assert compiled is not None
+    matches = SearchIndex(SOURCES).matches(compiled)
     last = matches.hit(3, 0)
     first = matches.hit(1, 0)
     assert matches.next(last) == first
@@ -251,9 +349,9 @@ def test_next_and_previous_wrap() -> None:
 
 
 def test_no_match_anywhere() -> None:
-    pattern = compile_query("introuvable")
-    assert pattern is not None
-    matches = Matches(pattern, SOURCES)
+    compiled = compile_query("introuvable")
+    assert compiled is not None
+    matches = SearchIndex(SOURCES).matches(compiled)
     assert matches.total == 0
     assert matches.first_from(2) is None
     assert matches.last_before(2, 0) is None
@@ -261,8 +359,8 @@ def test_no_match_anywhere() -> None:
 
 def test_french_article_accents() -> None:
     source = (ARTICLES / "fr-centres-de-donnees.md").read_text(encoding="utf-8")
-    pattern = compile_query("electricite")
-    assert pattern is not None
-    words = {source[a:b] for a, b in spans(pattern, source)}
+    compiled = compile_query("electricite")
+    assert compiled is not None
+    words = {source[a:b] for a, b in compiled.spans(source)}
     assert "électricité" in words
-    assert count_matches(pattern, [source]) == [len(re.findall("[ée]lectricit[ée]", source, re.I))]
+    assert [compiled.count(source)] == [len(re.findall("[ée]lectricit[ée]", source, re.I))]

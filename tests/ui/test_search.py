@@ -286,3 +286,41 @@ async def test_link_addresses_are_not_counted(make_app) -> None:
         await search(pilot, "sembr")
         assert bar.status == "1/1"
         assert painted(view, CURRENT) == ["sembr"]
+
+
+async def test_decomposed_accents_and_words_on_both_sides_of_a_link(make_app, tmp_path) -> None:
+    # "été" written as e + U+0301: the search keeps its slower regex for combining marks.
+    page = tmp_path / "ete.md"
+    page.write_text(
+        "# L'e\u0301te\u0301\n\n"
+        "Un e\u0301te\u0301 chaud, voir [le site](https://ete.example/ete) ete.\n",
+        encoding="utf-8",
+    )
+    app = make_app(page, "fr")
+    async with app.run_test(size=(100, 20)) as pilot:
+        await pilot.pause()
+        view, bar, _ = parts(app)
+        assert view.article.marks
+        await search(pilot, "ete")
+        # The title, "été" and the last word; not the two in the address.
+        assert bar.status == "1/3"
+        runs = painted(view, CURRENT) + painted(view, MATCH)
+        assert len(runs) == 3 and {fold(run) for run in runs} == {"ete"}
+        # The reader sees "le site ete": a query across the link finds it.
+        await pilot.press("ctrl+u", *"site ete", "enter")
+        await pilot.pause()
+        assert bar.status == "1/1"
+
+
+async def test_an_article_without_combining_marks_takes_the_fast_regex(make_app) -> None:
+    app = make_app(FR, "fr")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view, bar, _ = parts(app)
+        assert not view.article.marks
+        await search(pilot, "chaleur")
+        search_ = view.search
+        assert search_ is not None and search_.query.head > 0  # starts at the "h"
+        body = "".join(s.source for s in view.article.sections)
+        assert search_.total == len(re.findall("chaleur", body, re.IGNORECASE)) > 0
+        assert bar.status == f"1/{search_.total}"

@@ -12,13 +12,14 @@ otherwise, and if the browser fails to start, the address is copied and shown.
 from __future__ import annotations
 
 import subprocess
+import time
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.binding import Binding
 
 from tui_reader.core.catalog import t
 from tui_reader.core.links import Link, extract_links, system_browser_command
-from tui_reader.core.search import compile_query
 from tui_reader.ui.screens.links_screen import LinksScreen
 from tui_reader.ui.widgets.article_search import ArticleSearch
 from tui_reader.ui.widgets.search_bar import SearchBar
@@ -27,6 +28,7 @@ from tui_reader.ui.widgets.section_list import SectionList
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from tui_reader.core.search import SearchIndex
     from tui_reader.ui.widgets.article_view import ArticleView
 
     _Screen = Screen[None]
@@ -67,6 +69,12 @@ class SearchAndLinks(_Screen):
 
     def action_search(self) -> None:
         self.search_bar.open()
+        self._prepare_search(self.view.article.search_index)
+
+    @work(thread=True, exclusive=True, group="search-index")
+    def _prepare_search(self, index: SearchIndex) -> None:
+        # While the query is typed: the first search of a big article then costs no more.
+        index.prepare(pause=lambda: time.sleep(0))
 
     def action_next_match(self) -> None:
         self._step_match(True)
@@ -85,7 +93,7 @@ class SearchAndLinks(_Screen):
 
     def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
         search = self.view.search
-        if search is not None and search.query == event.query and self._same_scope(search):
+        if search is not None and search.query.text == event.query and self._same_scope(search):
             search.step(True)  # Enter again: the next match, as in a browser
             self._show_search_status()
         else:
@@ -93,7 +101,7 @@ class SearchAndLinks(_Screen):
 
     def on_search_bar_step(self, event: SearchBar.Step) -> None:
         search = self.view.search
-        if search is None or search.query != self.search_bar.value:
+        if search is None or search.query.text != self.search_bar.value:
             self._run_search(self.search_bar.value)
         else:
             search.step(event.forward)
@@ -109,12 +117,12 @@ class SearchAndLinks(_Screen):
         return (search.scope is not None) == self.search_bar.section_only
 
     def _run_search(self, query: str) -> None:
-        pattern = compile_query(query)
-        if pattern is None:
-            return  # an empty query does nothing
         view = self.view
+        compiled = view.article.search_index.compile(query)
+        if compiled is None:
+            return  # an empty query does nothing
         scope = view.current_section if self.search_bar.section_only else None
-        search = ArticleSearch(view, query, pattern, scope)
+        search = ArticleSearch(view, compiled, scope)
         view.search = search
         search.first()
         self.query_one(SectionList).set_match_counts(search.counts)
@@ -128,7 +136,7 @@ class SearchAndLinks(_Screen):
             bar.show_status("")
         elif not search.total:
             key = "search.no_match" if search.scope is None else "search.no_match_section"
-            bar.show_status(t(key, self.lang, query=search.query), no_match=True)
+            bar.show_status(t(key, self.lang, query=search.query.text), no_match=True)
         else:
             bar.show_status(t("search.count", self.lang, rank=search.rank, total=search.total))
 

@@ -9,7 +9,6 @@ a line wrap is counted but not highlighted.
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from itertools import accumulate
 from typing import TYPE_CHECKING
@@ -19,7 +18,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from tui_reader.core.search import Hit, Matches, spans
+from tui_reader.core.search import Hit, Query
 
 if TYPE_CHECKING:
     from tui_reader.ui.widgets.article_view import ArticleView
@@ -58,17 +57,11 @@ def highlight(strip: Strip, marks: list[Mark]) -> Strip:
 class ArticleSearch:
     """One query over one view; `scope` limits it to a section."""
 
-    def __init__(
-        self, view: ArticleView, query: str, pattern: re.Pattern[str], scope: int | None
-    ) -> None:
+    def __init__(self, view: ArticleView, query: Query, scope: int | None) -> None:
         self.view = view
         self.query = query
-        self.pattern = pattern
         self.scope = scope
-        sources = [section.source for section in view.article.sections]
-        if scope is not None:
-            sources = [source if i == scope else "" for i, source in enumerate(sources)]
-        self.matches = Matches(pattern, sources)
+        self.matches = view.article.search_index.matches(query, scope)
         self.current: Hit | None = None
         self._located: OrderedDict[int, tuple[list[Strip], list[tuple[int, int, int]]]] = (
             OrderedDict()
@@ -99,7 +92,7 @@ class ArticleSearch:
         found = [
             (line, start, end)
             for line, strip in enumerate(strips)
-            for start, end in spans(self.pattern, strip.text)
+            for start, end in self.query.spans(strip.text)
         ]
         self._located[section] = (strips, found)
         if len(self._located) > LOCATED_SECTIONS:
@@ -146,7 +139,7 @@ class ArticleSearch:
         # Matches on lines above the top of the view come before the reading position.
         before = sum(1 for found in self.located(section) if found[0] < line)
         source = self.matches.sources[section]
-        in_source = spans(self.pattern, source)
+        in_source = self.query.spans(source)
         offset = in_source[before][0] if before < len(in_source) else len(source) + 1
         if forward:
             return self.matches.first_from(section, offset)
@@ -178,7 +171,7 @@ class ArticleSearch:
         """A served line with its matches highlighted, the current one distinct."""
         if self.scope is not None and section != self.scope:
             return strip
-        found = spans(self.pattern, strip.text)
+        found = self.query.spans(strip.text)
         if not found:
             return strip
         view = self.view
