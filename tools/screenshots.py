@@ -115,12 +115,16 @@ async def take(shot: Shot) -> Path:
     app = ReaderApp.from_launch(prepare(shot.target, shot.lang), shot.lang)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        await app.workers.wait_for_complete()
         app.theme = shot.theme
         for key in shot.keys:
             await pilot.press(key)
         if shot.before is not None:
             await shot.before(pilot)
         await pilot.pause(0.3)
+        # At rest: background renders settle the heights (and the scrollbar) first.
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         return Path(app.save_screenshot(filename=f"{shot.name}.svg", path=str(OUT)))
 
 

@@ -26,13 +26,14 @@ from tui_reader.core.drafts import (
     DraftStore,
     SaveOutcome,
     match_prefix,
+    parse_time,
 )
 from tui_reader.core.identity import Identity
 from tui_reader.core.paths import drafts_dir
 
 HASH = "a" * 64
 OTHER_HASH = "b" * 64
-ISO_UTC = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\Z")
+ISO_UTC = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\Z")
 
 
 class Clock:
@@ -113,8 +114,8 @@ def test_save_writes_documented_json(store: DraftStore) -> None:
         "email": "",
         "url": "",
         "consent": False,
-        "created": "2026-11-26T08:01:00Z",
-        "updated": "2026-11-26T08:02:00Z",
+        "created": "2026-11-26T08:01:00.000Z",
+        "updated": "2026-11-26T08:02:00.000Z",
     }
     assert ISO_UTC.match(doc["created"]) and ISO_UTC.match(doc["updated"])
     assert re.fullmatch(
@@ -573,6 +574,18 @@ def test_set_status_and_delete(store: DraftStore) -> None:
     assert store.delete(draft.id).outcome is SaveOutcome.DELETED
     assert store.get(draft.id) is None
     assert store.delete(draft.id).key == "drafts.error.not_found"
+
+
+def test_the_latest_of_two_drafts_saved_in_the_same_second() -> None:
+    # ctrl+n then a few words: both saves fall in one second, milliseconds tell them apart.
+    moments = iter(datetime(2026, 11, 26, 8, 0, 0, ms * 1000, tzinfo=UTC) for ms in range(100))
+    store = DraftStore(clock=lambda: next(moments))
+    first = make(store, comment="One")
+    second = make(store, comment="Two")
+    assert first.updated == "2026-11-26T08:00:00.001Z"
+    assert store.latest_unsent_for("/articles/one.md") == second
+    # Times written to the second by earlier versions still sort and load.
+    assert parse_time("2026-11-26T08:00:00Z") == datetime(2026, 11, 26, 8, tzinfo=UTC)
 
 
 def test_latest_unsent_and_counts(store: DraftStore) -> None:

@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import TextArea
 
 from tests.repo_paths import ARTICLES
+from tests.ui.snapshot_steps import settle, with_theme
 from tui_reader.core.article import load_article
 from tui_reader.core.drafts import DraftStore
 from tui_reader.ui.screens import composer_screen
@@ -28,11 +29,9 @@ def press_then_freeze(*keys: str):
     """Dark theme, the keys, then a steady (non-blinking) cursor for a stable picture."""
 
     async def run(pilot: Pilot) -> None:
-        await pilot.pause()
-        pilot.app.theme = "textual-dark"
-        await pilot.pause()
+        await with_theme(pilot)
         await pilot.press(*keys)
-        await pilot.pause()
+        await settle(pilot)
         widgets = list(pilot.app.screen.query("TextArea, Input"))
         for widget in widgets:
             widget.cursor_blink = False

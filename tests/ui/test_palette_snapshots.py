@@ -10,6 +10,7 @@ from textual.command import CommandInput, CommandList
 from textual.pilot import Pilot
 
 from tests.repo_paths import ARTICLES
+from tests.ui.snapshot_steps import settle, with_theme
 
 SIZE = (120, 40)
 LONG = ARTICLES / "en-field-guide-markdown-terminal.md"
@@ -17,9 +18,9 @@ FR = ARTICLES / "fr-centres-de-donnees.md"
 
 
 async def palette_with_query(pilot: Pilot, query: str) -> None:
-    await pilot.pause()
-    pilot.app.theme = "textual-dark"
+    await with_theme(pilot)
     await pilot.press("n", "n")
+    await settle(pilot)
     await pilot.press("ctrl+p")
     await pilot.pause()
     pilot.app.screen.query_one(CommandInput).cursor_blink = False
@@ -41,9 +42,8 @@ def test_palette_finds_sections_commands_and_themes(snap_compare, make_app) -> N
 
 def test_paper_theme_reading_screen(snap_compare, make_app) -> None:
     async def run_before(pilot: Pilot) -> None:
-        await pilot.pause()
-        pilot.app.theme = "paper"
+        await with_theme(pilot, "paper")
         await pilot.press("n")
-        await pilot.pause(0.3)
+        await settle(pilot)
 
     assert snap_compare(make_app(FR, "fr"), terminal_size=SIZE, run_before=run_before)

@@ -165,6 +165,20 @@ async def test_resize_keeps_reading_position(make_app) -> None:
         assert title.split()[0] in visible_text(view)
 
 
+async def test_the_last_section_reaches_the_top_at_any_height(make_app) -> None:
+    app = make_app(FR, "fr")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view, _ = parts(app)
+        last = len(view.article.sections) - 1
+        for height in (40, 24, 50):  # the width stays: only the room after the text changes
+            await pilot.resize_terminal(120, height)
+            await pilot.pause()
+            await pilot.press("G")
+            assert view.current_section == last
+            assert round(view.scroll_y) == view.section_offset(last)
+
+
 async def test_help_screen_lists_keys_and_closes(make_app) -> None:
     app = make_app(FR, "en")
     async with app.run_test(size=(120, 40)) as pilot:

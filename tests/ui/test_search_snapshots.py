@@ -10,15 +10,10 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.repo_paths import ARTICLES
+from tests.ui.snapshot_steps import dark_theme, settle
 from tui_reader.ui.widgets.article_view import ArticleView
 
 SIZE = (120, 40)
-
-
-async def dark_theme(pilot: Pilot) -> None:
-    await pilot.pause()
-    pilot.app.theme = "textual-dark"
-    await pilot.pause()
 
 
 async def search_french(pilot: Pilot) -> None:
@@ -26,7 +21,7 @@ async def search_french(pilot: Pilot) -> None:
     await pilot.press("slash")
     pilot.app.screen.query_one("#search-input", Input).cursor_blink = False
     await pilot.press(*"electricite", "enter", "down", "down")
-    await pilot.pause()
+    await settle(pilot)
 
 
 async def links_of_further_reading(pilot: Pilot) -> None:
@@ -34,7 +29,7 @@ async def links_of_further_reading(pilot: Pilot) -> None:
     pilot.app.screen.query_one(ArticleView).jump_to_slug("further-reading")
     await pilot.pause()
     await pilot.press("l", "down")
-    await pilot.pause()
+    await settle(pilot)
 
 
 def test_search_bar_with_highlights(snap_compare, make_app) -> None:

@@ -6,26 +6,10 @@ and look at the report before committing.
 
 from __future__ import annotations
 
-from textual.pilot import Pilot
-
 from tests.repo_paths import ARTICLES
+from tests.ui.snapshot_steps import dark_theme, keys_then_theme
 
 SIZE = (120, 40)
-
-
-async def dark_theme(pilot: Pilot) -> None:
-    await pilot.pause()
-    pilot.app.theme = "textual-dark"
-    await pilot.pause()
-
-
-def keys_then_theme(*keys: str):
-    async def run(pilot: Pilot) -> None:
-        await dark_theme(pilot)
-        await pilot.press(*keys)
-        await pilot.pause()
-
-    return run
 
 
 def test_library_screen(snap_compare, make_app) -> None:

@@ -88,7 +88,7 @@ class Draft:
     article: ArticleRef
     section: SectionRef
     lang: str  # the article's language: validation messages and form labels follow it
-    created: str  # ISO 8601 UTC, "2026-11-26T08:00:00Z"
+    created: str  # ISO 8601 UTC, "2026-11-26T08:00:00.000Z" (older files: to the second)
     updated: str
     quote: str = ""
     comment: str = ""
@@ -227,8 +227,10 @@ def is_draft_id(value: str) -> bool:
 
 
 def format_time(moment: datetime) -> str:
-    """ISO 8601 UTC to the second: "2026-11-26T08:00:00Z"."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """ISO 8601 UTC to the millisecond: "2026-11-26T08:00:00.000Z". Two drafts saved in the
+    same second (ctrl+n, then a few words) must still say which one is the latest."""
+    utc = moment.astimezone(UTC)
+    return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
 
 
 def parse_time(value: str) -> datetime | None:

@@ -28,7 +28,6 @@ from tui_reader.core.settings import (
 )
 from tui_reader.ui.commands.lazy import library_commands, reader_commands
 from tui_reader.ui.localized import localize_bindings
-from tui_reader.ui.screens.library_screen import LibraryScreen
 from tui_reader.ui.screens.reading_screen import ReadingScreen
 from tui_reader.ui.themes import next_theme, register_themes
 
@@ -40,6 +39,8 @@ if TYPE_CHECKING:
 
 # Settings changed in the app (+/-, theme) are written this long after the last change.
 SETTINGS_DEBOUNCE = 0.5
+# Start-up work waiting for the first paint runs after this long in any case.
+FIRST_PAINT_FALLBACK = 0.3
 
 
 class ReaderApp(App[None]):
@@ -80,6 +81,8 @@ class ReaderApp(App[None]):
         self.lang = lang
         self._initial_article = article
         self._initial_notices = notices or []
+        self._painted = False
+        self._after_paint: list[Callable[[], object]] = []
 
     @classmethod
     def from_launch(cls, launch: Launch, lang: str) -> ReaderApp:
@@ -123,11 +126,15 @@ class ReaderApp(App[None]):
         if self._initial_article is not None:
             # The article paints first; the library is built when the reader goes back to it.
             return Screen()
+        from tui_reader.ui.screens.library_screen import LibraryScreen
+
         return LibraryScreen(self.library_dir, self._articles, self.lang)
 
     def back_to_library(self) -> None:
         """Leave the reading screen for the library (built now if the app began on an article)."""
         self.pop_screen()
+        from tui_reader.ui.screens.library_screen import LibraryScreen
+
         if not isinstance(self.screen, LibraryScreen):
             self.push_screen(LibraryScreen(self.library_dir, self._articles, self.lang))
 
@@ -151,8 +158,37 @@ class ReaderApp(App[None]):
             markup=False,
         )
 
+    # --- the first paint ----------------------------------------------------------------
+
+    @property
+    def painted(self) -> bool:
+        """Whether the first screen of text has been drawn (and start-up work released)."""
+        return self._painted
+
+    def after_first_paint(self, callback: Callable[[], object]) -> None:
+        """Run `callback` once the first screen of text has gone to the terminal: start-up
+        work the reader need not wait for. Later, it runs after the next refresh."""
+        if self._painted:
+            self.call_after_refresh(callback)
+        else:
+            self._after_paint.append(callback)
+
+    def first_paint_done(self) -> None:
+        """Called by the widget whose text the first screen shows, while it renders it: the
+        callbacks run after this refresh, once the frame is written. (Callbacks asked for
+        "after the refresh" at start-up run after a frame Textual renders but does not write,
+        when its start-up batch is still open.)"""
+        if self._painted:
+            return
+        self._painted = True
+        callbacks, self._after_paint = self._after_paint, []
+        for callback in callbacks:
+            self.call_after_refresh(callback)
+
     def on_mount(self) -> None:
-        self.call_after_refresh(_collect_after_first_paint)
+        self.after_first_paint(_collect_after_first_paint)
+        # For screens that do not report their first paint (the library).
+        self.set_timer(FIRST_PAINT_FALLBACK, self.first_paint_done)
         self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self._initial_article is not None:

@@ -28,8 +28,6 @@ from tui_reader.ui.widgets.article_view import ArticleView
 DEBOUNCE = 1.0
 # How often the keeper looks whether it is time to write.
 TICK = 0.25
-# Restoring waits for the pane's first layout; give up after this many refreshes.
-MAX_RESTORE_TRIES = 100
 
 
 def position_store(screen: Screen[object]) -> PositionStore | None:
@@ -44,7 +42,6 @@ class PositionKeeper:
         self.article = article
         self.key = article_key(article.path, article.text_hash)
         self.restored = False
-        self._tries = 0
         self._saved: Position | None = None  # what the store holds for this article
         self._latest: Position | None = None  # the position now, not yet written
         self._changed_at = 0.0
@@ -56,19 +53,12 @@ class PositionKeeper:
     def start(self) -> None:
         self.screen.watch(self.view, "scroll_y", self._scrolled, init=False)
         self.screen.set_interval(TICK, self._tick)
-        self.screen.call_after_refresh(self._restore)
+        self.view.when_laid_out(self._restore)
 
     def _restore(self) -> None:
         if self.restored:
             return
         view = self.view
-        if not view.text_width:
-            self._tries += 1
-            if self._tries < MAX_RESTORE_TRIES and view.is_attached:
-                self.screen.call_after_refresh(self._restore)
-            else:
-                self.restored = True  # nothing to restore into; still record from now on
-            return
         store = position_store(self.screen)
         saved = store.get(self.key) if store is not None else None
         self._saved = saved

@@ -623,16 +623,8 @@ def reading_resumed(screen: ReadingScreen) -> None:
     if isinstance(pending, PendingComposer):
         screen.pending_composer = None
         if pending.section_slug:
-            _jump_when_laid_out(screen, pending.section_slug)
+            slug = pending.section_slug
+            screen.view.when_laid_out(lambda: screen.view.jump_to_slug(slug))
         open_composer(
             screen, pending.draft, new=pending.draft is None, section_slug=pending.section_slug
         )
-
-
-def _jump_when_laid_out(screen: ReadingScreen, slug: str, tries: int = 20) -> None:
-    """Bring the draft's section to the top once the view knows its width (a screen just
-    pushed has not been laid out yet)."""
-    if screen.view.text_width:
-        screen.view.jump_to_slug(slug)
-    elif tries:
-        screen.call_after_refresh(_jump_when_laid_out, screen, slug, tries - 1)

@@ -19,6 +19,7 @@ from tui_reader.core.article import Article, count_words_in_pieces
 from tui_reader.core.catalog import t
 from tui_reader.core.settings import READING_WIDTH_MAX, READING_WIDTH_MIN, Settings
 from tui_reader.ui.commands.lazy import section_commands
+from tui_reader.ui.first_paint import after_first_paint
 from tui_reader.ui.localized import localize_bindings
 from tui_reader.ui.position_keeper import PositionKeeper
 from tui_reader.ui.screens.search_and_links import SEARCH_BINDINGS, SearchAndLinks
@@ -28,6 +29,7 @@ from tui_reader.ui.widgets.section_list import SectionList
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.widget import AwaitMount
 
 # Below this many columns the sidebar starts hidden; `t` still shows it.
 NARROW = 80
@@ -78,6 +80,8 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
         self.lang = lang
         self._sidebar_wanted: bool | None = None  # None: follow the terminal width
         self.pending_composer: object | None = None  # set by the drafts screen (composer_screen)
+        self.search_bar = SearchBar(lang, id="search-bar")
+        self._bars: AwaitMount | None = None
         localize_bindings(self, lang)
 
     def compose(self) -> ComposeResult:
@@ -88,8 +92,7 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
                 self.article.sections, t("reading.lead", self.article.lang), id="sidebar"
             )
             yield ArticleView(self.article, max_width=self.settings.reading_width, id="article")
-        yield SearchBar(self.lang, id="search-bar")
-        yield Footer()
+        # The search bar and the footer are mounted after the first paint (mount_bars).
 
     def on_mount(self) -> None:
         settings = self.settings
@@ -99,8 +102,19 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
         self.keeper.start()
         self.query_one(ArticleView).focus()
         self.query_one(SectionList).follow(0)
+        after_first_paint(self, self.mount_bars)
         if len(self.article.body) >= COUNT_LATER:
-            self.call_after_refresh(self._count_words)
+            after_first_paint(self, self._count_words)
+
+    async def mount_bars(self) -> None:
+        """Mount the search bar and the footer (once): after the first paint, or as soon as
+        the search is asked for."""
+        if self._bars is not None:
+            await self._bars
+            return
+        self._bars = self.mount(self.search_bar, Footer(), after="#body")
+        await self._bars
+        self.refresh_bindings()  # the footer shows the keys when told they changed
 
     @work(thread=True, exclusive=True, group="word-count")
     def _count_words(self) -> None:
@@ -210,7 +224,7 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
 
     def on_screen_resume(self) -> None:
         # After the paint: the composer module is heavy and the counts can wait a frame.
-        self.call_after_refresh(self._resumed)
+        after_first_paint(self, self._resumed)
 
     def _resumed(self) -> None:
         if not self.is_attached:  # replaced (palette, drafts screen) before the frame

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import subprocess
 import time
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -20,8 +21,6 @@ from textual.binding import Binding
 
 from tui_reader.core.catalog import t
 from tui_reader.core.links import Link, extract_links, system_browser_command
-from tui_reader.ui.screens.links_screen import LinksScreen
-from tui_reader.ui.widgets.article_search import ArticleSearch
 from tui_reader.ui.widgets.search_bar import SearchBar
 from tui_reader.ui.widgets.section_list import SectionList
 
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from tui_reader.core.search import SearchIndex
+    from tui_reader.ui.widgets.article_search import ArticleSearch
     from tui_reader.ui.widgets.article_view import ArticleView
 
     _Screen = Screen[None]
@@ -63,11 +63,11 @@ class SearchAndLinks(_Screen):
 
     # --- the search bar -----------------------------------------------------------------
 
-    @property
-    def search_bar(self) -> SearchBar:
-        return self.query_one(SearchBar)
+    search_bar: SearchBar  # mounted after the first paint, by mount_bars
+    mount_bars: Callable[[], Awaitable[None]]
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
+        await self.mount_bars()  # "/" pressed before the first paint
         self.search_bar.open()
         self._prepare_search(self.view.article.search_index)
 
@@ -122,6 +122,8 @@ class SearchAndLinks(_Screen):
         if compiled is None:
             return  # an empty query does nothing
         scope = view.current_section if self.search_bar.section_only else None
+        from tui_reader.ui.widgets.article_search import ArticleSearch
+
         search = ArticleSearch(view, compiled, scope)
         view.search = search
         search.first()
@@ -170,6 +172,8 @@ class SearchAndLinks(_Screen):
             self.notify(t("links.empty", self.lang))
             return
         title = section.title or t("reading.lead", self.view.article.lang)
+        from tui_reader.ui.screens.links_screen import LinksScreen
+
         self.app.push_screen(
             LinksScreen(links, self.view.article, title, self.lang), self._follow_link
         )

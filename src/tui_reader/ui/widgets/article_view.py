@@ -12,6 +12,8 @@ from __future__ import annotations
 import time
 from bisect import bisect_right
 from collections import OrderedDict
+from collections.abc import Callable
+from functools import partial
 from itertools import accumulate
 from typing import TYPE_CHECKING, ClassVar
 
@@ -27,6 +29,7 @@ from textual.worker import get_current_worker
 
 from tui_reader.core.article import Article
 from tui_reader.core.render import estimate_height, is_external, render_lines
+from tui_reader.ui.first_paint import after_first_paint, first_paint_done
 
 if TYPE_CHECKING:
     from tui_reader.ui.widgets.article_search import ArticleSearch
@@ -98,6 +101,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._current = 0
         self._line_style: Style | None = None
         self.search: ArticleSearch | None = None  # highlights of the active search, if any
+        self._on_laid_out: list[Callable[[], object]] = []  # when_laid_out
 
     # --- geometry -----------------------------------------------------------------------
 
@@ -150,10 +154,20 @@ class ArticleView(ScrollView, can_focus=True):
         pad = max(0, self.scrollable_content_region.height - last)
         self.virtual_size = Size(self._width + self._margin, total + pad)
 
+    def when_laid_out(self, callback: Callable[[], object]) -> None:
+        """Run `callback` as soon as the view knows its width (now if it does): before the
+        first frame is drawn, so that what it scrolls to is what the reader first sees."""
+        if self._width:
+            callback()
+        else:
+            self._on_laid_out.append(callback)
+
     def _relayout(self) -> None:
         """(Re)compute estimates for a new width, keeping the reading position."""
         width, margin = self._layout_width()
         if width == self._width and margin == self._margin:
+            if self._width:  # taller or shorter: the room left after the last section follows
+                self._recompute_offsets()
             return
         anchor, within = self._anchor()
         self._width, self._margin = width, margin
@@ -167,8 +181,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._ensure_visible(target)
         self.scroll_to(y=target, animate=False, immediate=True)
         self.refresh()
-        # After the first paint: the visible part must not wait for the background.
-        self.call_after_refresh(self._render_background, anchor)
+        # After the paint: the visible part must not wait for the background.
+        after_first_paint(self, partial(self._render_background, anchor))
+        callbacks, self._on_laid_out = self._on_laid_out, []
+        for callback in callbacks:
+            callback()
 
     def _anchor(self) -> tuple[int, int]:
         """The section at the top of the view and the line within it."""
@@ -228,6 +245,8 @@ class ArticleView(ScrollView, can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         # `rich_style` walks the DOM; compute it once per paint, not once per line.
         self._line_style = self.rich_style
+        if self._width:
+            first_paint_done(self)  # the article's first screen is in this frame
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:

@@ -12,6 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui_reader.core.article import Section
+from tui_reader.ui.first_paint import after_first_paint
 
 
 def section_label(section: Section, lead_title: str, drafts: int = 0) -> str:
@@ -56,7 +57,7 @@ class SectionList(OptionList):
 
     def on_mount(self) -> None:
         # 20,000 entries cost ~0.1 s: the article paints first, its contents a frame later.
-        self.call_after_refresh(self._fill)
+        after_first_paint(self, self._fill)
 
     def _fill(self) -> None:
         counts = self._draft_counts
