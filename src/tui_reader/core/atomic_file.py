@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import json
 import os
-import secrets
 import stat
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -123,7 +121,8 @@ def atomic_write(path: Path, data: bytes) -> None:
     if is_symlink(path):
         raise OSError(errno.ELOOP, "symbolic link refused", str(path))
     directory = path.parent
-    temp = directory / f".{path.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
+    # A random name (os.urandom, as secrets does, without importing it at start-up).
+    temp = directory / f".{path.name}.{os.urandom(6).hex()}{TEMP_SUFFIX}"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_NOFOLLOW | _O_CLOEXEC
     fd = os.open(temp, flags, PRIVATE_FILE_MODE)
     try:
@@ -168,6 +167,8 @@ def move_aside(path: Path, corrupt_dir: Path, now: datetime | None = None) -> Pa
 def json_bytes(doc: object) -> bytes:
     """Readable UTF-8 JSON for our files; \\u escapes only when text holds a lone surrogate
     (which UTF-8 cannot encode, and which a terminal paste can produce)."""
+    import json  # on the first write, not at start-up
+
     try:
         return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     except UnicodeEncodeError:

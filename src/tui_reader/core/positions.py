@@ -13,7 +13,6 @@ Pure Python, never imports Textual.
 from __future__ import annotations
 
 import errno
-import json
 import math
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -142,6 +141,8 @@ def _parse_entry(value: object) -> Position | None:
 
 def _parse(raw: bytes) -> dict[str, Position] | None:
     """The entries of a positions file; None when it is not one. Bad entries are skipped."""
+    import json  # only when there is a file to read
+
     try:
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):

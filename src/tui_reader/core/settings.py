@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tomllib
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -247,6 +246,8 @@ def load_settings(
         # Unreadable is not invalid: a write would fail the same way or replace a file we
         # never saw, so treat it as bad (moved aside first).
         return LoadedSettings(path, problems=[problem], bad=True)
+    import tomllib  # only when there is a file: most start-ups have none
+
     try:
         doc = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError) as exc:  # "a = [[[[…" nests too deep

@@ -56,7 +56,6 @@ def header_text(article: Article, lang: str, *, count_words: bool = True) -> Tex
 
 
 class ReadingScreen(SearchAndLinks, Screen[None]):
-    CSS_PATH = "reading_screen.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n,right_square_bracket", "next_section", "keys.next_section"),
         Binding("p,left_square_bracket", "previous_section", "keys.previous_section"),

@@ -45,16 +45,6 @@ BATCH_SECONDS = 0.1
 class ArticleView(ScrollView, can_focus=True):
     # Search matches (ui.widgets.article_search): all of them, and the current one.
     COMPONENT_CLASSES: ClassVar[set[str]] = {"article-view--match", "article-view--match-current"}
-    DEFAULT_CSS = """
-    ArticleView > .article-view--match {
-        background: $warning 40%;
-    }
-    ArticleView > .article-view--match-current {
-        background: $accent;
-        color: $text;
-        text-style: bold;
-    }
-    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", show=False),
         Binding("k", "scroll_up", show=False),
@@ -245,6 +235,9 @@ class ArticleView(ScrollView, can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         # `rich_style` walks the DOM; compute it once per paint, not once per line.
         self._line_style = self.rich_style
+        if not self._width and self.size.width:
+            # The first frame: lay out now rather than wait a frame for the Resize event.
+            self._relayout()
         if self._width:
             first_paint_done(self)  # the article's first screen is in this frame
         return super().render_lines(crop)

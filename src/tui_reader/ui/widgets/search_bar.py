@@ -7,6 +7,7 @@ limits the search to the current section, Escape closes the bar.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -21,50 +22,7 @@ from tui_reader.ui.localized import localize_bindings
 
 
 class SearchBar(Horizontal):
-    DEFAULT_CSS = """
-    SearchBar {
-        display: none;
-        height: 1;
-        background: $panel;
-    }
-    SearchBar.-open {
-        display: block;
-    }
-    SearchBar #search-prompt {
-        width: 3;
-        padding: 0 1;
-        color: $accent;
-        text-style: bold;
-    }
-    SearchBar #search-input {
-        width: 1fr;
-        height: 1;
-        border: none;
-        padding: 0;
-        background: $panel;
-    }
-    SearchBar #search-input:focus {
-        background: $boost;
-    }
-    SearchBar #search-status {
-        width: auto;
-        max-width: 50%;
-        padding: 0 1;
-        text-style: bold;
-    }
-    SearchBar #search-status.-no-match {
-        color: $text-error;
-    }
-    SearchBar #search-scope {
-        width: auto;
-        padding: 0 1;
-        color: $text-muted;
-    }
-    SearchBar #search-scope.-section {
-        color: $text-accent;
-        text-style: bold;
-    }
-    """
+    DEFAULT_CSS = (Path(__file__).parent / "search_bar.tcss").read_text(encoding="utf-8")
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: the Input binds ↑ ↓ to scrolling, which would hide these from the footer.
         Binding("down", "step(True)", "keys.search_next", key_display="↓", priority=True),
