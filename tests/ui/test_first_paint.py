@@ -77,3 +77,19 @@ async def test_search_asked_for_before_the_bars_are_mounted(make_app) -> None:
         await press(pilot, *"chaleur", "enter")
         assert screen.search_bar.status.startswith("1/")
         assert len(screen.query(SearchBar)) == 1 and len(screen.query(Footer)) == 1
+
+
+async def test_leaving_before_the_first_paint(make_app, tmp_path) -> None:
+    # A big article (word count after the paint) left at once: the deferred work finds its
+    # screen gone and does nothing, rather than fail.
+    big = tmp_path / "big.md"
+    parts = "".join(f"## Part {i}\n\n{'word ' * 2000}\n\n" for i in range(120))
+    big.write_text("# Big\n\n" + parts)
+    app = make_app(big, "en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("escape")  # back to the library before anything settled
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and app.painted
+        assert type(app.screen).__name__ == "LibraryScreen"

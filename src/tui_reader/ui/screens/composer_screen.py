@@ -613,12 +613,10 @@ def open_composer(
 def reading_resumed(screen: ReadingScreen) -> None:
     """The reading screen shows again: refresh the sidebar's draft counts, open a pending
     composer (from the drafts screen)."""
-    from tui_reader.ui.widgets.section_list import SectionList
-
     store = store_of(screen.app)
     counts = store.count_by_section(article_key(screen.article))
     report_problems(screen.app, store.take_problems(), screen.lang)
-    screen.query_one(SectionList).set_draft_counts(counts)
+    screen.sidebar.set_draft_counts(counts)
     pending = getattr(screen, "pending_composer", None)
     if isinstance(pending, PendingComposer):
         screen.pending_composer = None

@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, OptionList, Static
 
 from tui_reader.core.article import Article, count_words_in_pieces
@@ -80,6 +81,9 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
         self._sidebar_wanted: bool | None = None  # None: follow the terminal width
         self.pending_composer: object | None = None  # set by the drafts screen (composer_screen)
         self.search_bar = SearchBar(lang, id="search-bar")
+        self.sidebar = SectionList(
+            article.sections, t("reading.lead", article.lang), id="sidebar", classes="sidebar"
+        )
         self._bars: AwaitMount | None = None
         localize_bindings(self, lang)
 
@@ -87,29 +91,42 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
         counted = len(self.article.body) < COUNT_LATER
         yield Static(header_text(self.article, self.lang, count_words=counted), id="article-header")
         with Horizontal(id="body"):
-            yield SectionList(
-                self.article.sections, t("reading.lead", self.article.lang), id="sidebar"
-            )
+            # The contents list is mounted after the first paint (styling an OptionList costs
+            # a few milliseconds); until then a plain widget of the same look holds its place.
+            yield Widget(id="sidebar-placeholder", classes="sidebar")
             yield ArticleView(self.article, max_width=self.settings.reading_width, id="article")
         # The search bar and the footer are mounted after the first paint (mount_bars).
 
     def on_mount(self) -> None:
         settings = self.settings
         self._sidebar_wanted = settings.sidebar_visible
-        self.query_one(SectionList).styles.width = settings.sidebar_width
+        self.sidebar.styles.width = settings.sidebar_width
+        self.query_one("#sidebar-placeholder").styles.width = settings.sidebar_width
         self.keeper = PositionKeeper(self, self.query_one(ArticleView), self.article)
         self.keeper.start()
         self.query_one(ArticleView).focus()
-        self.query_one(SectionList).follow(0)
+        self.sidebar.follow(0)
+        after_first_paint(self, self._mount_sidebar)
         after_first_paint(self, self.mount_bars)
         if len(self.article.body) >= COUNT_LATER:
             after_first_paint(self, self._count_words)
+
+    async def _mount_sidebar(self) -> None:
+        if not self.is_attached:  # left before the first paint
+            return
+        placeholder = self.query_one("#sidebar-placeholder")
+        body = self.query_one("#body")
+        async with body.batch():  # one frame: the text must not widen, then narrow again
+            await placeholder.remove()
+            await body.mount(self.sidebar, before=self.view)
 
     async def mount_bars(self) -> None:
         """Mount the search bar and the footer (once): after the first paint, or as soon as
         the search is asked for."""
         if self._bars is not None:
             await self._bars
+            return
+        if not self.is_attached:  # left before the first paint
             return
         self._bars = self.mount(self.search_bar, Footer(), after="#body")
         await self._bars
@@ -137,7 +154,7 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
     def _apply_sidebar(self, width: int) -> None:
         shown = self._sidebar_wanted if self._sidebar_wanted is not None else width >= NARROW
         self.set_class(not shown, "-no-sidebar")
-        if not shown and self.focused is self.query_one(SectionList):
+        if not shown and self.focused is self.sidebar:
             self.view.focus()
 
     def action_toggle_sidebar(self) -> None:
@@ -150,8 +167,7 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
 
     @on(ArticleView.SectionChanged)
     def _follow_reading(self, event: ArticleView.SectionChanged) -> None:
-        sidebar = self.query_one(SectionList)
-        sidebar.follow(event.index)
+        self.sidebar.follow(event.index)
 
     @on(ArticleView.LinkFollowed)
     def _open_link(self, event: ArticleView.LinkFollowed) -> None:

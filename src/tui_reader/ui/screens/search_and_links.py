@@ -22,7 +22,6 @@ from textual.binding import Binding
 from tui_reader.core.catalog import t
 from tui_reader.core.links import Link, extract_links, system_browser_command
 from tui_reader.ui.widgets.search_bar import SearchBar
-from tui_reader.ui.widgets.section_list import SectionList
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     from tui_reader.core.search import SearchIndex
     from tui_reader.ui.widgets.article_search import ArticleSearch
     from tui_reader.ui.widgets.article_view import ArticleView
+    from tui_reader.ui.widgets.section_list import SectionList
 
     _Screen = Screen[None]
 else:
@@ -64,6 +64,7 @@ class SearchAndLinks(_Screen):
     # --- the search bar -----------------------------------------------------------------
 
     search_bar: SearchBar  # mounted after the first paint, by mount_bars
+    sidebar: SectionList  # the same
     mount_bars: Callable[[], Awaitable[None]]
 
     async def action_search(self) -> None:
@@ -127,7 +128,7 @@ class SearchAndLinks(_Screen):
         search = ArticleSearch(view, compiled, scope)
         view.search = search
         search.first()
-        self.query_one(SectionList).set_match_counts(search.counts)
+        self.sidebar.set_match_counts(search.counts)
         self._show_search_status()
         view.refresh()
 
@@ -149,7 +150,7 @@ class SearchAndLinks(_Screen):
     def clear_search(self) -> None:
         self.view.search = None
         self.view.refresh()
-        self.query_one(SectionList).set_match_counts(None)
+        self.sidebar.set_match_counts(None)
         self.search_bar.show_status("")
 
     def escape_search(self) -> bool:

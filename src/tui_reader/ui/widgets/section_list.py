@@ -46,6 +46,7 @@ class SectionList(OptionList):
         drafts: dict[str, int] | None = None,
         *,
         id: str | None = None,
+        classes: str | None = None,
     ) -> None:
         self._sections = sections
         self._lead_title = lead_title
@@ -53,7 +54,7 @@ class SectionList(OptionList):
         self._draft_counts = dict(drafts or {})
         self._filled = False
         self._wanted = 0  # the entry to highlight once the list is filled
-        super().__init__(id=id, markup=False)
+        super().__init__(id=id, classes=classes, markup=False)
 
     def on_mount(self) -> None:
         # 20,000 entries cost ~0.1 s: the article paints first, its contents a frame later.
