@@ -334,9 +334,21 @@ def report(
         )
     out += ["", f"Search in {articles[-1].label} (core.search: compile, count, first hit):", ""]
     if search.get("available"):
-        out += ["| Query | Matches | Time |", "|---|--:|--:|"]
+        out += [
+            "| Query | Matches | First search (app) | Cold |",
+            "|---|--:|--:|--:|",
+        ]
         for query, figures in search["queries"].items():
-            out.append(f"| {query} | {figures['matches']:,} | {seconds(figures['seconds'])} |")
+            out.append(
+                f"| {query} | {figures['matches']:,} | {seconds(figures['prepared'])} "
+                f"| {seconds(figures['cold'])} |"
+            )
+        out += [
+            "",
+            "First search (app): the search bar prepares the index (where the link addresses "
+            f"are) while the query is typed, {seconds(search.get('prepare_seconds'))} in a "
+            "thread; cold: nothing prepared.",
+        ]
     else:
         out.append(f"n/a ({search.get('reason', 'no result')})")
     out += [

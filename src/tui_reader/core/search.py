@@ -196,17 +196,20 @@ def _tokens(units: list[_Unit], sensitive: bool, marks: bool) -> list[_Token]:
     return tokens
 
 
-def _anchor(tokens: list[_Token]) -> int:
-    """The token the regex should start at: the rarest one that cannot change what is found.
+def _anchor(tokens: list[_Token]) -> tuple[int, bool]:
+    """The token the regex should start at (its rarest), and whether the regex must then find
+    overlapping occurrences (its matches are filtered afterwards).
 
     The tokens before the anchor are checked by a lookbehind, so they must have a fixed width.
-    And the scan resumes at the end of the previous match while an anchored match starts
-    `anchor` characters before the place it is found, so two occurrences must not be able to
-    overlap by `anchor` characters or fewer: the anchor comes before the query's shortest
-    border (a head that may also be its tail, as "e" in "electricite").
+    The scan resumes at the end of the previous match while an anchored match starts `anchor`
+    characters before the place it is found: when two occurrences can overlap by `anchor`
+    characters or fewer (the anchor is at or past the query's shortest border, a head that may
+    also be its tail, as "e" in "electricite"), the regex would find both. Then it consumes only
+    the anchor, checks the rest with a lookahead, and `Query` keeps the leftmost of overlapping
+    occurrences, as a plain scan would.
     """
     if any(token.chars is None for token in tokens):
-        return 0
+        return 0, False
     size = len(tokens)
     border = next(
         (
@@ -216,27 +219,42 @@ def _anchor(tokens: list[_Token]) -> int:
         ),
         size,
     )
-    return max(range(border), key=lambda i: (tokens[i].rarity, -i))
+    anchor = max(range(size), key=lambda i: (tokens[i].rarity, -i))
+    return anchor, anchor >= border
 
 
 @dataclass(frozen=True, slots=True)
 class Query:
     """A compiled query. When `head` > 0, the regex starts at a rare letter and checks the
     `head` characters before it with a lookbehind whose group 1 is where the match starts.
+    When `overlapping`, the regex finds every occurrence of the query's `size` characters,
+    overlapping ones included, and the spans keep the leftmost of each overlapping run.
     `local`: no match can be partly inside a link address (see Matches)."""
 
     text: str
     pattern: re.Pattern[str]
     head: int
     local: bool
+    overlapping: bool = False
+    size: int = 0
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Every non-overlapping match in `text`, as (start, end) offsets."""
+        if self.overlapping:
+            found, end, size = [], 0, self.size
+            for match in self.pattern.finditer(text):
+                start = match.start(1)
+                if start >= end:
+                    end = start + size
+                    found.append((start, end))
+            return found
         if self.head:
             return [(m.start(1), m.end()) for m in self.pattern.finditer(text)]
         return [m.span() for m in self.pattern.finditer(text)]
 
     def count(self, text: str) -> int:
+        if self.overlapping:
+            return len(self.spans(text))
         return len(self.pattern.findall(text))
 
 
@@ -248,14 +266,15 @@ def compile_query(query: str, *, marks: bool = True) -> Query | None:
     if all(unit == " " for unit in units):
         return None
     tokens = _tokens(units, is_case_sensitive(query), marks)
-    head = _anchor(tokens)
+    head, overlapping = _anchor(tokens)
     regexes = [token.regex for token in tokens]
     if head:
-        behind = "".join(regexes[:head])
-        regexes[:head] = [f"(?<=({behind}){regexes[head]})"]
-        regexes.insert(0, regexes.pop(1))  # the anchor first, then the lookbehind
+        anchor, behind, ahead = regexes[head], "".join(regexes[:head]), regexes[head + 1 :]
+        rest = f"(?={''.join(ahead)})" if overlapping and ahead else "".join(ahead)
+        regexes = [anchor, f"(?<=({behind}){anchor})", rest]
     local = not any(isinstance(unit, str) and unit in _ADDRESS_EDGES for unit in units)
-    return Query(query, re.compile("".join(regexes)), head, local)
+    pattern = re.compile("".join(regexes))
+    return Query(query, pattern, head, local, overlapping and head > 0, len(tokens))
 
 
 # What Markdown never shows: the address of a link or image, and reference definitions.
