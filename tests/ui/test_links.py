@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import OptionList
 
 from tests.repo_paths import ARTICLES
+from tui_reader.core import links
 from tui_reader.ui.screens import search_and_links
 from tui_reader.ui.screens.links_screen import LinksScreen
 from tui_reader.ui.screens.reading_screen import ReadingScreen
@@ -124,7 +125,7 @@ async def test_a_browser_that_fails_to_start_falls_back_to_copying(
     def broken(argv: list[str]) -> None:
         raise FileNotFoundError(2, "No such file or directory")
 
-    monkeypatch.setattr(search_and_links, "system_browser_command", lambda url: ["x", url])
+    monkeypatch.setattr(links, "system_browser_command", lambda url: ["x", url])
     monkeypatch.setattr(search_and_links, "launch", broken)
     app = make_app(LONG)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -14,7 +14,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from tui_reader.core.article import Article, count_words_in_pieces
 from tui_reader.core.catalog import t
@@ -128,6 +128,8 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
             return
         if not self.is_attached:  # left before the first paint
             return
+        from textual.widgets import Footer  # imported after the first paint too
+
         self._bars = self.mount(self.search_bar, Footer(), after="#body")
         await self._bars
         self.refresh_bindings()  # the footer shows the keys when told they changed

@@ -20,12 +20,12 @@ from textual import work
 from textual.binding import Binding
 
 from tui_reader.core.catalog import t
-from tui_reader.core.links import Link, extract_links, system_browser_command
 from tui_reader.ui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from tui_reader.core.links import Link
     from tui_reader.core.search import SearchIndex
     from tui_reader.ui.widgets.article_search import ArticleSearch
     from tui_reader.ui.widgets.article_view import ArticleView
@@ -168,6 +168,8 @@ class SearchAndLinks(_Screen):
 
     def action_links(self) -> None:
         section = self.view.article.sections[self.view.current_section]
+        from tui_reader.core.links import extract_links  # links are rarely listed
+
         links = extract_links(section.source)
         if not links:
             self.notify(t("links.empty", self.lang))
@@ -192,6 +194,8 @@ class SearchAndLinks(_Screen):
     def open_external(self, url: str) -> None:
         """Open a web or mail link with the system browser when there is one, else copy it."""
         notify = self.notify
+        from tui_reader.core.links import system_browser_command
+
         argv = system_browser_command(url)
         if argv is not None:
             try:
