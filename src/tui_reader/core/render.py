@@ -9,15 +9,19 @@ hyperlinks, `#slug` links become in-app jumps, anything else is shown as plain t
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
 from rich.console import Console, ConsoleOptions, Group, RenderableType
-from rich.markdown import Markdown
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
 from tui_reader.core.catalog import t
+from tui_reader.core.plain_blocks import PlainBlocks, plain_blocks
+
+if TYPE_CHECKING:
+    from rich.markdown import Markdown
 
 EXTERNAL_SCHEMES = ("http://", "https://", "mailto:")
 # Textual runs `@click` meta as an action on the widget that rendered the segment.
@@ -49,6 +53,10 @@ def _filter_links(tokens: Iterable, internal: bool = True) -> None:
 
 
 def section_markdown(source: str, *, internal_links: bool = True) -> Markdown:
+    # Imported on first use: markdown-it, Rich's Markdown and Pygments take ~25 ms, which a
+    # first screen of plain prose (core.plain_blocks) does not wait for.
+    from rich.markdown import Markdown
+
     markdown = Markdown(source, code_theme=CODE_THEME, hyperlinks=True)
     _filter_links(markdown.parsed, internal_links)
     for token in markdown.parsed:  # block tokens are flat: fences in lists and quotes too
@@ -60,7 +68,13 @@ def section_markdown(source: str, *, internal_links: bool = True) -> Markdown:
 # markdown-it stops parsing containers nested deeper than its maxNesting and silently drops what
 # is inside; Rich needs about 4 columns per block quote or list level and shows nothing of a
 # paragraph left with no room. Past either limit a section is shown as plain text (issue 6).
-_MAX_NESTING = int(MarkdownIt().options["maxNesting"])
+@cache
+def _max_nesting() -> int:
+    from markdown_it import MarkdownIt
+
+    return int(MarkdownIt().options["maxNesting"])
+
+
 _COLUMNS_PER_LEVEL = 4
 _CONTAINERS_OPEN = frozenset({"blockquote_open", "bullet_list_open", "ordered_list_open"})
 _CONTAINERS_CLOSE = frozenset({"blockquote_close", "bullet_list_close", "ordered_list_close"})
@@ -77,7 +91,7 @@ def too_deep(markdown: Markdown, width: int) -> bool:
             deepest = max(deepest, depth)
         elif token.type in _CONTAINERS_CLOSE:
             depth -= 1
-    return level >= _MAX_NESTING - 1 or deepest * _COLUMNS_PER_LEVEL > width - _COLUMNS_PER_LEVEL
+    return level >= _max_nesting() - 1 or deepest * _COLUMNS_PER_LEVEL > width - _COLUMNS_PER_LEVEL
 
 
 def plain_section(source: str, lang: str = "en") -> Group:
@@ -89,7 +103,11 @@ def plain_section(source: str, lang: str = "en") -> Group:
 def section_renderable(
     source: str, width: int, *, lang: str = "en", internal_links: bool = True
 ) -> RenderableType:
-    """Rich's Markdown for the section, or plain text when Markdown would lose some of it."""
+    """Rich's Markdown for the section, or plain text when Markdown would lose some of it.
+    Plain prose takes the fast path, which renders the same without markdown-it."""
+    blocks = plain_blocks(source)
+    if blocks is not None:
+        return PlainBlocks(blocks)
     try:
         markdown = section_markdown(source, internal_links=internal_links)
     except RecursionError:
