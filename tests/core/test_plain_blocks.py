@@ -65,7 +65,10 @@ def test_what_it_accepts_and_what_it_leaves_to_rich() -> None:
         "Un [lien](https://x.org).",
         "- une liste",
         "1. une liste",
-        "> une citation",
+        ">sans espace",
+        "> une *citation*",
+        "> une citation\nqui continue sans chevron",
+        "> > imbriquée",
         "Deux lignes\nqui se suivent.",
         "Titre\n=====",
         "    du code",
@@ -77,6 +80,12 @@ def test_what_it_accepts_and_what_it_leaves_to_rich() -> None:
     ):
         assert plain_blocks(markup) is None, markup
     assert plain_blocks("") is None and plain_blocks("\n\n") is None
+    quoted = plain_blocks("## Q\n\n> « Une citation\n> sur deux lignes. »\n\nEnsuite.\n")
+    assert quoted is not None
+    assert [(b.style_name, b.text) for b in quoted][1] == (
+        "markdown.block_quote",
+        "« Une citation sur deux lignes. »",
+    )
 
 
 WORDS = st.text(alphabet="abcdeéèàçôœABCÉ xyz,.;:?’'«»()—-…0123 \u00a0", min_size=1, max_size=90)
@@ -90,8 +99,14 @@ def sections(draw: st.DrawFn) -> str:
         text = draw(WORDS).strip() or "x"
         if draw(st.booleans()):
             text = text[: draw(st.integers(0, len(text)))] + draw(MARKUP) + text
-        if draw(st.integers(0, 3)) == 0:
+        kind = draw(st.integers(0, 5))
+        if kind == 0:
             lines.append("#" * draw(st.integers(1, 6)) + " " + text)
+        elif kind == 1:  # a block quote of one to three lines
+            words = text.split(" ")
+            cut = draw(st.integers(1, max(1, len(words))))
+            parts = [" ".join(words[:cut]), " ".join(words[cut:])]
+            lines.append("\n".join("> " + part for part in parts if part))
         else:
             lines.append(text)
     return draw(st.sampled_from(["\n\n", "\n\n\n", "\n"])).join(lines) + "\n"

@@ -1,9 +1,10 @@
-"""The fast path for sections of plain prose: headings and one-line paragraphs, no markup.
+"""The fast path for sections of plain prose: headings, paragraphs and quotes, no markup.
 
 Most opening screens are exactly that: a title, a byline, a few paragraphs. Rendering them
 needs neither markdown-it nor Rich's Markdown module (with Pygments behind it, ~25 ms to import
 before the first paint). `plain_blocks` accepts a section only when every block is an ATX
-heading or a paragraph on a single line whose characters can mean nothing to Markdown; then
+heading, a paragraph on a single line or a block quote of such lines, whose characters can
+mean nothing to Markdown; then
 `PlainBlocks` renders what Rich's Markdown renders for it, segment style for segment style (the
 tests compare the two on the bundled articles and on generated sections). Anything else is
 left to Rich (core.render).
@@ -16,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions, JustifyMethod, RenderResult
+from rich.containers import Renderables
 from rich.segment import Segment
 from rich.style import StyleStack
 from rich.text import Text
@@ -30,15 +32,41 @@ _OPENERS = "«“‘\"'("
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    style_name: str  # "markdown.paragraph" or "markdown.h1".."markdown.h6"
+    style_name: str  # "markdown.paragraph", "markdown.h1".."markdown.h6", or QUOTE
     text: str
     justify: JustifyMethod
+
+
+QUOTE = "markdown.block_quote"  # a paragraph in a block quote
+
+
+def _plain(line: str) -> bool:
+    """A line that Markdown takes as it is, in a paragraph: no markup, no list or quote mark."""
+    return (
+        bool(line)
+        and (line[0].isalpha() or line[0] in _OPENERS)
+        and line == line.rstrip()
+        and not _MARKUP.search(line)
+    )
 
 
 def plain_blocks(source: str) -> list[Block] | None:
     """The section's blocks when it is plain prose (see the module), else None."""
     blocks: list[Block] = []
-    for line in source.split("\n"):
+    quote: list[str] = []  # the lines of the block quote being read
+    runs = 0
+    for line in [*source.split("\n"), ""]:
+        if line.startswith("> "):
+            if not _plain(line[2:]):
+                return None
+            quote.append(line[2:])
+            continue
+        if quote:  # a quote ends at a blank line (a lazy continuation line goes to Rich)
+            if line and not line.isspace():
+                return None
+            blocks.append(Block(QUOTE, " ".join(quote), "left"))  # soft breaks are spaces
+            quote, runs = [], runs + 1
+            continue
         if not line or line.isspace():
             continue
         heading = _HEADING.match(line)
@@ -48,14 +76,13 @@ def plain_blocks(source: str) -> list[Block] | None:
                 return None
             level = len(marks)
             blocks.append(Block(f"markdown.h{level}", text, "center" if level == 1 else "left"))
-            continue
-        if not (line[0].isalpha() or line[0] in _OPENERS) or line != line.rstrip():
+        elif _plain(line):
+            blocks.append(Block("markdown.paragraph", line, "left"))
+        else:
             return None
-        if _MARKUP.search(line):
-            return None
-        blocks.append(Block("markdown.paragraph", line, "left"))
+        runs += 1
     # Consecutive non-blank lines would join into one paragraph (or make a setext heading).
-    if len(blocks) != _block_count(source):
+    if runs != _block_count(source):
         return None
     return blocks or None
 
@@ -73,19 +100,38 @@ def _block_count(source: str) -> int:
 
 class PlainBlocks:
     """What Rich's Markdown yields for these blocks: each block's text in the style of its
-    element over the document's, one empty line between blocks."""
+    element over the document's, one empty line between blocks; a quote's paragraph is laid
+    out 4 columns narrower, behind "▌ "."""
 
     def __init__(self, blocks: Iterable[Block]) -> None:
         self.blocks = list(blocks)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        base = StyleStack(console.get_style("none", default="none"))
+        stack = StyleStack(console.get_style("none", default="none"))
         options = options.update(height=None)
         for index, block in enumerate(self.blocks):
-            base.push(console.get_style(block.style_name, default="none"))
-            text = Text(justify=block.justify)
-            text.append(block.text, base.current)
-            base.pop()
-            if index:
+            # Rich's quote follows the line break its inner paragraph asks for, even first.
+            if index or block.style_name == QUOTE:
                 yield Segment.line()
-            yield from console.render(text, options)
+            if block.style_name != QUOTE:
+                stack.push(console.get_style(block.style_name, default="none"))
+                yield from console.render(_text(block, stack), options)
+                stack.pop()
+                continue
+            stack.push(console.get_style(QUOTE, default="none"))
+            quote_style = stack.current
+            stack.push(console.get_style("markdown.paragraph", default="none"))
+            inner = Renderables([_text(block, stack)])
+            stack.pop()
+            stack.pop()
+            narrower = options.update(width=options.max_width - 4)
+            for line in console.render_lines(inner, narrower, style=quote_style):
+                yield Segment("▌ ", quote_style)
+                yield from line
+                yield Segment("\n")
+
+
+def _text(block: Block, stack: StyleStack) -> Text:
+    text = Text(justify=block.justify)
+    text.append(block.text, stack.current)
+    return text
