@@ -93,3 +93,25 @@ async def test_leaving_before_the_first_paint(make_app, tmp_path) -> None:
         await pilot.pause()
         assert app.is_running and app.painted
         assert type(app.screen).__name__ == "LibraryScreen"
+
+
+async def test_leaving_while_the_words_are_counted(make_app, tmp_path) -> None:
+    big = tmp_path / "big.md"
+    parts = "".join(f"## Part {i}\n\n{'word ' * 4000}\n\n" for i in range(55))
+    big.write_text("# Big\n\n" + parts)
+    app = make_app(big, "en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await app.workers.wait_for_complete()
+        article = screen.article
+        for _ in range(4):  # counting again, and the reader leaves at once
+            app.screen._count_words()
+            app.back_to_library()
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            assert app.is_running and type(app.screen).__name__ == "LibraryScreen"
+            app.show_article(article)
+            await pilot.pause()
+            await app.workers.wait_for_complete()

@@ -15,6 +15,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
+from textual.worker import get_current_worker
 
 from tui_reader.core.article import Article, count_words_in_pieces
 from tui_reader.core.catalog import t
@@ -136,13 +137,20 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
 
     @work(thread=True, exclusive=True, group="word-count")
     def _count_words(self) -> None:
+        worker = get_current_worker()
         total = 0
         for count in count_words_in_pieces(self.article.body):
+            if worker.is_cancelled:  # the screen was left
+                return
             total += count
             time.sleep(0)  # let the UI thread run between pieces
         self.article.word_count = total  # the cached property, computed in pieces
-        header = header_text(self.article, self.lang)
-        self.app.call_from_thread(self.query_one("#article-header", Static).update, header)
+        self.app.call_from_thread(self._show_word_count)
+
+    def _show_word_count(self) -> None:
+        # Nothing to update when the screen was left while counting (its widgets are gone).
+        for header in self.query("#article-header").results(Static):
+            header.update(header_text(self.article, self.lang))
 
     @property
     def view(self) -> ArticleView:
