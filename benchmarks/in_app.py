@@ -3,8 +3,8 @@
     python benchmarks/in_app.py hello             # the hello-world's imports and first frame
     python benchmarks/in_app.py latency ARTICLE   # open, jumps, page down, resize (seconds)
     python benchmarks/in_app.py rss ARTICLE       # peak RSS after a jump to the end and paging
-    python benchmarks/in_app.py search ARTICLE    # core.search: first hit + match count
-    python benchmarks/in_app.py library DIR       # core.library.list_articles, cold and warm
+    python benchmarks/in_app.py search ARTICLE    # core.find.search: first hit + match count
+    python benchmarks/in_app.py library DIR       # storage.library.list_articles, cold and warm
 
 The app runs headless (`App.run_test(size=(120, 40))`) as `reader ARTICLE` would build it. A
 timed operation is what the user waits for: the call, then `render_line` for every row of the
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.pilot import Pilot
 
-    from tui_reader.ui.widgets.article_view import ArticleView
+    from tui_reader.ui.reading.article_view import ArticleView
 
 SIZE = (120, 40)
 RESIZED = (90, 40)
@@ -144,7 +144,7 @@ def _laid_out_view(app: App[Any]) -> ArticleView | None:
     """The current screen's article pane once it has laid out its text, else None."""
     from textual.css.query import NoMatches
 
-    from tui_reader.ui.widgets.article_view import ArticleView
+    from tui_reader.ui.reading.article_view import ArticleView
 
     try:
         view = app.screen.query_one(ArticleView)
@@ -310,15 +310,15 @@ async def peak_rss(path: Path) -> dict[str, float]:
 
 
 def search(path: Path) -> dict[str, Any]:
-    """What Enter in the search bar costs in core.search: compile, count every section, find the
-    first hit from the top. "prepared": as in the app, where the index finds the link addresses
+    """What Enter in the search bar costs in core.find.search: compile, count every section, find
+    the first hit from the top. "prepared": as in the app, where the index finds the link addresses
     while the query is typed (SearchIndex.prepare, timed apart); "cold": nothing prepared.
     Absent module or API: {"available": False}."""
     try:
-        from tui_reader.core.search import SearchIndex, compile_query
+        from tui_reader.core.find.search import SearchIndex, compile_query
     except ImportError as error:
         return {"available": False, "reason": str(error)}
-    from tui_reader.core.article import load_article
+    from tui_reader.core.article.model import load_article
 
     article = load_article(path)
     sources = [section.source for section in article.sections]
@@ -356,7 +356,7 @@ def search(path: Path) -> dict[str, Any]:
 
 def library(directory: Path, repeat: int) -> dict[str, float]:
     """list_articles on `directory`: cold (cache file removed) and warm, medians of `repeat`."""
-    from tui_reader.core.library import cache_path, list_articles
+    from tui_reader.core.storage.library import cache_path, list_articles
 
     cold, warm = [], []
     count = 0

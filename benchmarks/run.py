@@ -332,7 +332,11 @@ def report(
             + " | ".join(seconds(lat.get(key)) for key in cells)
             + f" | {seconds(lat.get('resize_stall'))} | {seconds(lat.get('gc_longest'))} |"
         )
-    out += ["", f"Search in {articles[-1].label} (core.search: compile, count, first hit):", ""]
+    out += [
+        "",
+        f"Search in {articles[-1].label} (core.find.search: compile, count, first hit):",
+        "",
+    ]
     if search.get("available"):
         out += [
             "| Query | Matches | First search (app) | Cold |",

@@ -12,7 +12,7 @@ import random
 import sys
 import time
 
-from tui_reader.core.search import SearchIndex, compile_query
+from tui_reader.core.find.search import SearchIndex, compile_query
 
 SECTIONS = 20_000
 TARGET_BYTES = 37_000_000
@@ -48,7 +48,7 @@ def build(seed: int = 5) -> list[str]:
 
 def timed(label: str, sources: list[str], query: str) -> float:
     start, cpu = time.perf_counter(), time.process_time()
-    index = SearchIndex(sources, marks=False)  # as core.article finds for this text
+    index = SearchIndex(sources, marks=False)  # as core.article.model finds for this text
     compiled = index.compile(query)
     assert compiled is not None
     matches = index.matches(compiled)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tests.repo_paths import REPO
-from tui_reader.ui.screens.help_screen import HELP_ROWS
+from tui_reader.ui.dialogs.help_screen import HELP_ROWS
 
 README = (REPO / "README.md").read_text("utf-8")
 

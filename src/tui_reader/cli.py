@@ -16,7 +16,7 @@ from tui_reader import __version__
 from tui_reader.core.catalog import resolve_language, t
 
 if TYPE_CHECKING:
-    from tui_reader.core.settings import LoadedSettings
+    from tui_reader.core.storage.settings import LoadedSettings
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -48,7 +48,7 @@ def _lang_from_argv(argv: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    from tui_reader.core.settings import load_settings
+    from tui_reader.core.storage.settings import load_settings
 
     # Precedence: --lang, then the `language` setting, then the locale.
     settings = load_settings()
@@ -74,7 +74,7 @@ def _run(args: argparse.Namespace, lang: str, settings: LoadedSettings) -> int:
     # No garbage collection until the first frame is on screen (ReaderApp turns it back on):
     # start-up allocates a lot that lives on, and collections cost ~50 ms before the paint.
     gc.disable()
-    from tui_reader.core.article import ArticleError
+    from tui_reader.core.article.model import ArticleError
     from tui_reader.core.launch import prepare, resolve_target
 
     try:
@@ -84,7 +84,7 @@ def _run(args: argparse.Namespace, lang: str, settings: LoadedSettings) -> int:
             _, article = resolve_target(args.path, lang)
             if article is None:
                 build_parser(lang).error(t("cli.print_needs_file", lang))
-            from tui_reader.core.printing import print_article
+            from tui_reader.core.render.printing import print_article
 
             print_article(article, width=args.width, lang=lang)
             return EXIT_OK

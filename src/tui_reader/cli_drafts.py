@@ -15,18 +15,18 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from tui_reader.core.atomic_file import FileProblem
 from tui_reader.core.catalog import resolve_language, t
-from tui_reader.core.drafts import STATUSES, Draft, DraftStore, match_prefix, parse_time
-from tui_reader.core.drafts_export import (
+from tui_reader.core.comments.drafts import STATUSES, Draft, DraftStore, match_prefix, parse_time
+from tui_reader.core.comments.export import (
     draft_to_json,
     make_inert,
     one_line,
     to_json,
     to_markdown,
 )
-from tui_reader.core.identity import forget_identity
-from tui_reader.core.validation import prefixed, validate
+from tui_reader.core.comments.identity import forget_identity
+from tui_reader.core.comments.validation import prefixed, validate
+from tui_reader.core.storage.atomic_file import FileProblem
 
 EXIT_OK = 0
 EXIT_FAILURE = 1

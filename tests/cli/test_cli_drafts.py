@@ -14,8 +14,8 @@ import pytest
 
 import tui_reader
 from tui_reader.cli_drafts import run_drafts
-from tui_reader.core.drafts import Draft, DraftStore
-from tui_reader.core.identity import Identity, identity_path, save_identity
+from tui_reader.core.comments.drafts import Draft, DraftStore
+from tui_reader.core.comments.identity import Identity, identity_path, save_identity
 
 Captured = tuple[int, str, str]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.cli.test_cli_reader import reader
-from tui_reader.core.settings import settings_path
+from tui_reader.core.storage.settings import settings_path
 
 
 def write_settings(text: str) -> None:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.repo_paths import ARTICLES
-from tui_reader.core.article import (
+from tui_reader.core.article.model import (
     Article,
     ArticleError,
     Notice,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui_reader.core.comment_footer import find_comment_footer
+from tui_reader.core.article.footer import find_comment_footer
 
 
 def split_comment_footer(text: str, start: int = 0) -> tuple[str, str | None]:

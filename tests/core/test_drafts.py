@@ -18,9 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui_reader.core import atomic_file
 from tui_reader.core.catalog import STRINGS, t
-from tui_reader.core.drafts import (
+from tui_reader.core.comments.drafts import (
     SCHEMA_VERSION,
     Draft,
     DraftStore,
@@ -28,8 +27,9 @@ from tui_reader.core.drafts import (
     match_prefix,
     parse_time,
 )
-from tui_reader.core.identity import Identity
-from tui_reader.core.paths import drafts_dir
+from tui_reader.core.comments.identity import Identity
+from tui_reader.core.storage import atomic_file
+from tui_reader.core.storage.paths import drafts_dir
 
 HASH = "a" * 64
 OTHER_HASH = "b" * 64

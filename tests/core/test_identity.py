@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 
 from tui_reader.core.catalog import t
-from tui_reader.core.identity import (
+from tui_reader.core.comments.identity import (
     Identity,
     forget_identity,
     identity_path,
     load_identity,
     save_identity,
 )
-from tui_reader.core.paths import data_dir
+from tui_reader.core.storage.paths import data_dir
 
 ADA = Identity("Ada Lovelace", "ada@example.org", "https://ada.example.org")
 

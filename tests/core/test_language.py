@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui_reader.core.language import guess_language, normalise_lang
+from tui_reader.core.article.language import guess_language, normalise_lang
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tui_reader.core import library
-from tui_reader.core.article import ArticleError
-from tui_reader.core.library import ArticleInfo, cache_path, list_articles
+from tui_reader.core.article.model import ArticleError
+from tui_reader.core.storage import library
+from tui_reader.core.storage.library import ArticleInfo, cache_path, list_articles
 
 
 def write(path: Path, text: str, mtime_ns: int | None = None) -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.repo_paths import ARTICLES
-from tui_reader.core.links import Link, browser_command, extract_links, link_kind
+from tui_reader.core.find.links import Link, browser_command, extract_links, link_kind
 
 URL = "https://example.org/a?b=1&c=2"
 

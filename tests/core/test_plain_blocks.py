@@ -11,9 +11,9 @@ from rich.segment import Segment
 from rich.style import Style
 
 from tests.repo_paths import ARTICLES
-from tui_reader.core.article import load_article
-from tui_reader.core.plain_blocks import PlainBlocks, plain_blocks
-from tui_reader.core.render import CODE_THEME, render_lines, section_renderable
+from tui_reader.core.article.model import load_article
+from tui_reader.core.render.markdown import CODE_THEME, render_lines, section_renderable
+from tui_reader.core.render.plain_blocks import PlainBlocks, plain_blocks
 
 WIDTHS = (12, 37, 60, 80, 118)
 

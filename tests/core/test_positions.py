@@ -14,8 +14,8 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from tui_reader.core.paths import data_dir
-from tui_reader.core.positions import (
+from tui_reader.core.storage.paths import data_dir
+from tui_reader.core.storage.positions import (
     MAX_ENTRIES,
     Position,
     PositionStore,
@@ -155,7 +155,7 @@ def test_write_failure_is_reported_and_kept_in_memory(monkeypatch: pytest.Monkey
     def read_only(path: Path, data: bytes) -> None:
         raise OSError(errno.EROFS, "Read-only file system", str(path))
 
-    monkeypatch.setattr("tui_reader.core.positions.atomic_write", read_only)
+    monkeypatch.setattr("tui_reader.core.storage.positions.atomic_write", read_only)
     store = PositionStore()
     result = store.save("k", pos())
     assert not result.ok

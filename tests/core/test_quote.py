@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from tui_reader.core.quote import as_markdown_quote, blocks, paragraph_at, with_quote
-from tui_reader.core.render import render_lines
+from tui_reader.core.comments.quote import as_markdown_quote, blocks, paragraph_at, with_quote
+from tui_reader.core.render.markdown import render_lines
 
 SECTION = """## L'eau, la ressource qu'on oublie
 

@@ -10,7 +10,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from tests.repo_paths import ARTICLES
-from tui_reader.core.search import (
+from tui_reader.core.find.search import (
     Hit,
     SearchIndex,
     compile_query,

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from tui_reader.core.sections import SlugRegistry, find_headings, github_slug, plain_title
+from tui_reader.core.article.sections import SlugRegistry, find_headings, github_slug, plain_title
 
 
 def heads(text: str) -> list[tuple[int, str]]:

@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from tui_reader.core.paths import config_dir
-from tui_reader.core.settings import (
+from tui_reader.core.storage.paths import config_dir
+from tui_reader.core.storage.settings import (
     DEFAULT_READING_WIDTH,
     DEFAULT_THEME,
     READING_WIDTH_MAX,
@@ -255,7 +255,7 @@ def test_save_failure_is_reported_not_raised(monkeypatch: pytest.MonkeyPatch) ->
     def full_disk(path: Path, data: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
-    monkeypatch.setattr("tui_reader.core.settings.atomic_write", full_disk)
+    monkeypatch.setattr("tui_reader.core.storage.settings.atomic_write", full_disk)
     result = save_settings({"theme": "paper"})
     assert not result.ok
     assert result.error_key == "settings.error.no_space"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tui_reader.core import source
-from tui_reader.core.article import ArticleError
-from tui_reader.core.source import decode_source, display_path, read_source
+from tui_reader.core.article import source
+from tui_reader.core.article.model import ArticleError
+from tui_reader.core.article.source import decode_source, display_path, read_source
 
 
 def decode(raw: bytes) -> str:

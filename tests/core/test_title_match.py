@@ -7,7 +7,7 @@ import time
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui_reader.core.title_match import TitleIndex, fold, fold_with_map
+from tui_reader.core.find.title_match import TitleIndex, fold, fold_with_map
 
 TITLES = [f"Section {i}" for i in range(1, 2001)]
 

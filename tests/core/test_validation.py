@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tui_reader.core.catalog import STRINGS, t
-from tui_reader.core.email_rules import is_email, php_trim
-from tui_reader.core.validation import (
+from tui_reader.core.comments.email_rules import is_email, php_trim
+from tui_reader.core.comments.validation import (
     FIELDS,
     KEY_EMPTY_COMMENT,
     KEY_INVALID_EMAIL,

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from rich.segment import Segment
 
-from tui_reader.core.render import is_external
+from tui_reader.core.render.markdown import is_external
 
 # Every C0 control but newline, DEL, and the C1 controls (which some terminals obey as ESC+x).
 CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from tests.hardening.hostile import write_article
-from tui_reader.core.article import parse_article
-from tui_reader.core.drafts import Draft, DraftStore
-from tui_reader.core.paths import drafts_dir
+from tui_reader.core.article.model import parse_article
+from tui_reader.core.comments.drafts import Draft, DraftStore
+from tui_reader.core.storage.paths import drafts_dir
 from tui_reader.ui.app import ReaderApp
 
 

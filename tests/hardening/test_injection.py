@@ -41,11 +41,11 @@ from tests.hardening.terminal_checks import (
     segment_problems,
 )
 from tui_reader.cli import main
-from tui_reader.core.article import parse_article
-from tui_reader.core.render import render_lines
+from tui_reader.core.article.model import parse_article
+from tui_reader.core.render.markdown import render_lines
 from tui_reader.ui.app import ReaderApp
-from tui_reader.ui.screens.reading_screen import ReadingScreen
-from tui_reader.ui.widgets.article_view import ArticleView
+from tui_reader.ui.reading.article_view import ArticleView
+from tui_reader.ui.reading.reading_screen import ReadingScreen
 
 # --- where the payload goes: each place on its own, then all at once ------------------------
 
@@ -121,7 +121,7 @@ def test_print_by_the_real_command_forced_to_a_terminal(tmp_path: Path) -> None:
 
 
 def test_every_rendered_line_of_the_article_is_inert() -> None:
-    """core.render on each section (what the article pane shows), at several widths."""
+    """core.render.markdown on each section (what the article pane shows), at several widths."""
     article = parse_article(article_text().encode(), Path("/tmp/x.md"))
     console = Console(force_terminal=True, color_system="truecolor", width=100)
     links: set[str] = set()
@@ -221,7 +221,7 @@ async def test_notices_quoting_hostile_names_show_literally(
 
 
 def _plant_hostile_draft(tmp_path: Path) -> Path:
-    from tui_reader.core.drafts import DraftStore
+    from tui_reader.core.comments.drafts import DraftStore
 
     path = write_article(tmp_path, "plain.md", "# Plain\n\nText.\n")
     article = parse_article(path.read_bytes(), path)

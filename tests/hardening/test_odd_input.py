@@ -16,11 +16,11 @@ import pytest
 
 from tests.hardening.terminal_checks import screen_problems
 from tests.ui.screen_text import visible_text
-from tui_reader.core.article import load_article
-from tui_reader.core.printing import print_article
+from tui_reader.core.article.model import load_article
+from tui_reader.core.render.printing import print_article
 from tui_reader.ui.app import ReaderApp
-from tui_reader.ui.screens.reading_screen import ReadingScreen
-from tui_reader.ui.widgets.article_view import ArticleView
+from tui_reader.ui.reading.article_view import ArticleView
+from tui_reader.ui.reading.reading_screen import ReadingScreen
 
 SCENARIO_TIMEOUT = 90.0  # seconds; generous for a loaded CI machine, never reached normally
 

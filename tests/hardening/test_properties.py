@@ -22,12 +22,12 @@ from rich.cells import cell_len
 from rich.console import Console
 
 from tests.hardening.terminal_checks import CONTROL, segment_problems
-from tui_reader.core.article import ArticleError, parse_article, summarize_article
-from tui_reader.core.drafts import DraftStore
-from tui_reader.core.identity import load_identity
-from tui_reader.core.positions import PositionStore
-from tui_reader.core.render import render_lines
-from tui_reader.core.settings import load_settings
+from tui_reader.core.article.model import ArticleError, parse_article, summarize_article
+from tui_reader.core.comments.drafts import DraftStore
+from tui_reader.core.comments.identity import load_identity
+from tui_reader.core.render.markdown import render_lines
+from tui_reader.core.storage.positions import PositionStore
+from tui_reader.core.storage.settings import load_settings
 
 # --- strategies -------------------------------------------------------------------------------
 
@@ -245,7 +245,7 @@ def test_settings_file_of_any_content_never_crashes(data: bytes) -> None:
 @settings(max_examples=40, deadline=None)
 @given(STATE_BYTES)
 def test_library_cache_of_any_content_never_crashes(data: bytes) -> None:
-    from tui_reader.core import library
+    from tui_reader.core.storage import library
 
     with tempfile.TemporaryDirectory() as tmp:
         shelf = Path(tmp) / "shelf"
@@ -276,7 +276,7 @@ def test_library_cache_entries_of_any_shape_never_crash(entry: object, right_sta
     """A cache file of the right shape whose entry for the article holds anything."""
     import os
 
-    from tui_reader.core import library
+    from tui_reader.core.storage import library
 
     with tempfile.TemporaryDirectory() as tmp:
         shelf = Path(tmp) / "shelf"

@@ -17,7 +17,7 @@ from tests.hardening.hostile import article_text, write_article
 from tests.hardening.terminal_checks import screen_problems
 from tests.repo_paths import ARTICLES
 from tui_reader.ui.app import ReaderApp
-from tui_reader.ui.screens.reading_screen import ReadingScreen
+from tui_reader.ui.reading.reading_screen import ReadingScreen
 
 DOWN = [(200, 60), (120, 40), (80, 24), (40, 12), (20, 6)]
 SIZES = [*DOWN, *reversed(DOWN[:-1])]  # down to 20x6, and back up to 200x60

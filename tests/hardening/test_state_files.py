@@ -25,11 +25,11 @@ import pytest
 from tests.hardening.hostile import write_article
 from tests.hardening.terminal_checks import screen_problems
 from tests.repo_paths import ARTICLES
-from tui_reader.core import library
-from tui_reader.core.identity import load_identity
-from tui_reader.core.paths import config_dir, data_dir
-from tui_reader.core.positions import PositionStore
-from tui_reader.core.settings import DEFAULT_READING_WIDTH, DEFAULT_THEME, load_settings
+from tui_reader.core.comments.identity import load_identity
+from tui_reader.core.storage import library
+from tui_reader.core.storage.paths import config_dir, data_dir
+from tui_reader.core.storage.positions import PositionStore
+from tui_reader.core.storage.settings import DEFAULT_READING_WIDTH, DEFAULT_THEME, load_settings
 from tui_reader.ui.app import ReaderApp
 
 VALID = {

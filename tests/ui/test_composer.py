@@ -18,11 +18,11 @@ from textual.widgets import Button, Checkbox, Input, Static, TextArea
 
 from tests.repo_paths import ARTICLES
 from tests.ui.keys import press
-from tui_reader.core import drafts as drafts_module
-from tui_reader.core.drafts import DraftStore
-from tui_reader.ui.screens.composer_screen import ComposerScreen
-from tui_reader.ui.screens.reading_screen import ReadingScreen
-from tui_reader.ui.widgets.section_list import SectionList
+from tui_reader.core.comments import drafts as drafts_module
+from tui_reader.core.comments.drafts import DraftStore
+from tui_reader.ui.comments.composer_screen import ComposerScreen
+from tui_reader.ui.reading.reading_screen import ReadingScreen
+from tui_reader.ui.reading.section_list import SectionList
 
 FR = ARTICLES / "fr-centres-de-donnees.md"
 EN = ARTICLES / "en-night-trains.md"

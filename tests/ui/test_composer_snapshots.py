@@ -16,9 +16,9 @@ from textual.widgets import TextArea
 
 from tests.repo_paths import ARTICLES
 from tests.ui.snapshot_steps import settle, with_theme
-from tui_reader.core.article import load_article
-from tui_reader.core.drafts import DraftStore
-from tui_reader.ui.screens import composer_screen
+from tui_reader.core.article.model import load_article
+from tui_reader.core.comments.drafts import DraftStore
+from tui_reader.ui.comments import composer_screen
 
 SIZE = (120, 40)
 FR = ARTICLES / "fr-centres-de-donnees.md"

@@ -10,14 +10,14 @@ from textual.widgets import DataTable, Input, TextArea
 from tests.repo_paths import ARTICLES
 from tests.ui.keys import press
 from tests.ui.test_composer import draft_docs, drafts_dir, notifications
-from tui_reader.core.article import load_article
-from tui_reader.core.drafts import Draft, DraftStore
-from tui_reader.core.identity import Identity, load_identity, save_identity
-from tui_reader.ui.screens.composer_screen import ComposerScreen
-from tui_reader.ui.screens.confirm_screen import ConfirmScreen
-from tui_reader.ui.screens.drafts_screen import DraftsScreen
-from tui_reader.ui.screens.library_screen import LibraryScreen
-from tui_reader.ui.screens.reading_screen import ReadingScreen
+from tui_reader.core.article.model import load_article
+from tui_reader.core.comments.drafts import Draft, DraftStore
+from tui_reader.core.comments.identity import Identity, load_identity, save_identity
+from tui_reader.ui.comments.composer_screen import ComposerScreen
+from tui_reader.ui.comments.drafts_screen import DraftsScreen
+from tui_reader.ui.dialogs.confirm_screen import ConfirmScreen
+from tui_reader.ui.library.library_screen import LibraryScreen
+from tui_reader.ui.reading.reading_screen import ReadingScreen
 
 FR = ARTICLES / "fr-centres-de-donnees.md"
 EN = ARTICLES / "en-night-trains.md"

@@ -10,10 +10,10 @@ from textual.widgets import Footer
 from tests.repo_paths import ARTICLES
 from tests.ui.keys import press
 from tests.ui.screen_text import widget_text
-from tui_reader.ui.screens.reading_screen import ReadingScreen
-from tui_reader.ui.widgets.article_view import ArticleView
-from tui_reader.ui.widgets.search_bar import SearchBar
-from tui_reader.ui.widgets.section_list import SectionList
+from tui_reader.ui.reading.article_view import ArticleView
+from tui_reader.ui.reading.reading_screen import ReadingScreen
+from tui_reader.ui.reading.search_bar import SearchBar
+from tui_reader.ui.reading.section_list import SectionList
 
 FR = ARTICLES / "fr-centres-de-donnees.md"
 

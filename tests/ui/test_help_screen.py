@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.repo_paths import ARTICLES
 from tests.ui.screen_text import widget_text
-from tui_reader.ui.screens.help_screen import HelpScreen, key_names
+from tui_reader.ui.dialogs.help_screen import HelpScreen, key_names
 
 
 def test_key_names_follow_the_language() -> None:

@@ -8,11 +8,11 @@ import pytest
 from textual.widgets import OptionList
 
 from tests.repo_paths import ARTICLES
-from tui_reader.core import links
-from tui_reader.ui.screens import search_and_links
-from tui_reader.ui.screens.links_screen import LinksScreen
-from tui_reader.ui.screens.reading_screen import ReadingScreen
-from tui_reader.ui.widgets.article_view import ArticleView
+from tui_reader.core.find import links
+from tui_reader.ui.dialogs.links_screen import LinksScreen
+from tui_reader.ui.reading import search_and_links
+from tui_reader.ui.reading.article_view import ArticleView
+from tui_reader.ui.reading.reading_screen import ReadingScreen
 
 LONG = ARTICLES / "en-field-guide-markdown-terminal.md"
 FR = ARTICLES / "fr-centres-de-donnees.md"

@@ -12,13 +12,13 @@ from textual.command import CommandList, CommandPalette
 
 from tests.repo_paths import ARTICLES
 from tests.ui.screen_text import visible_text
-from tui_reader.core.settings import settings_path
+from tui_reader.core.storage.settings import settings_path
 from tui_reader.ui.app import SETTINGS_DEBOUNCE
 from tui_reader.ui.commands.section_commands import SectionCommands
-from tui_reader.ui.screens.library_screen import LibraryScreen
-from tui_reader.ui.screens.reading_screen import ReadingScreen
-from tui_reader.ui.widgets.article_view import ArticleView
-from tui_reader.ui.widgets.section_list import SectionList
+from tui_reader.ui.library.library_screen import LibraryScreen
+from tui_reader.ui.reading.article_view import ArticleView
+from tui_reader.ui.reading.reading_screen import ReadingScreen
+from tui_reader.ui.reading.section_list import SectionList
 
 SIZE = (120, 40)
 FR = ARTICLES / "fr-centres-de-donnees.md"

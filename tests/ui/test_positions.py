@@ -10,12 +10,12 @@ from textual.widgets import DataTable
 
 from tests.repo_paths import ARTICLES
 from tests.ui.screen_text import visible_text
-from tui_reader.core.paths import data_dir
-from tui_reader.core.positions import article_key
-from tui_reader.ui.position_keeper import DEBOUNCE
-from tui_reader.ui.screens.library_screen import LibraryScreen
-from tui_reader.ui.screens.reading_screen import ReadingScreen
-from tui_reader.ui.widgets.article_view import ArticleView
+from tui_reader.core.storage.paths import data_dir
+from tui_reader.core.storage.positions import article_key
+from tui_reader.ui.library.library_screen import LibraryScreen
+from tui_reader.ui.reading.article_view import ArticleView
+from tui_reader.ui.reading.position_keeper import DEBOUNCE
+from tui_reader.ui.reading.reading_screen import ReadingScreen
 
 LONG = ARTICLES / "en-field-guide-markdown-terminal.md"
 SIZE = (120, 40)

@@ -6,11 +6,11 @@ from textual.widgets import DataTable
 
 from tests.repo_paths import ARTICLES
 from tests.ui.screen_text import visible_text, widget_text
-from tui_reader.ui.screens.help_screen import HelpScreen
-from tui_reader.ui.screens.library_screen import LibraryScreen
-from tui_reader.ui.screens.reading_screen import ReadingScreen
-from tui_reader.ui.widgets.article_view import ArticleView
-from tui_reader.ui.widgets.section_list import SectionList
+from tui_reader.ui.dialogs.help_screen import HelpScreen
+from tui_reader.ui.library.library_screen import LibraryScreen
+from tui_reader.ui.reading.article_view import ArticleView
+from tui_reader.ui.reading.reading_screen import ReadingScreen
+from tui_reader.ui.reading.section_list import SectionList
 
 FR = ARTICLES / "fr-centres-de-donnees.md"
 LONG = ARTICLES / "en-field-guide-markdown-terminal.md"

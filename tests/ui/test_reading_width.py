@@ -5,10 +5,10 @@ from __future__ import annotations
 import tomllib
 
 from tests.repo_paths import ARTICLES
-from tui_reader.core.settings import READING_WIDTH_MIN, settings_path
+from tui_reader.core.storage.settings import READING_WIDTH_MIN, settings_path
 from tui_reader.ui.app import SETTINGS_DEBOUNCE
-from tui_reader.ui.screens.reading_screen import WIDTH_STEP
-from tui_reader.ui.widgets.article_view import ArticleView
+from tui_reader.ui.reading.article_view import ArticleView
+from tui_reader.ui.reading.reading_screen import WIDTH_STEP
 
 LONG = ARTICLES / "en-field-guide-markdown-terminal.md"
 

@@ -9,13 +9,13 @@ from textual.widgets import Input
 
 from tests.repo_paths import ARTICLES
 from tests.ui.screen_text import visible_lines, visible_text
-from tui_reader.core.search import fold
-from tui_reader.ui.screens.library_screen import LibraryScreen
-from tui_reader.ui.screens.reading_screen import ReadingScreen
-from tui_reader.ui.widgets.article_search import CURRENT, MATCH
-from tui_reader.ui.widgets.article_view import ArticleView
-from tui_reader.ui.widgets.search_bar import SearchBar
-from tui_reader.ui.widgets.section_list import SectionList
+from tui_reader.core.find.search import fold
+from tui_reader.ui.library.library_screen import LibraryScreen
+from tui_reader.ui.reading.article_search import CURRENT, MATCH
+from tui_reader.ui.reading.article_view import ArticleView
+from tui_reader.ui.reading.reading_screen import ReadingScreen
+from tui_reader.ui.reading.search_bar import SearchBar
+from tui_reader.ui.reading.section_list import SectionList
 
 FR = ARTICLES / "fr-centres-de-donnees.md"
 LONG = ARTICLES / "en-field-guide-markdown-terminal.md"

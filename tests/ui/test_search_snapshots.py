@@ -11,7 +11,7 @@ from textual.widgets import Input
 
 from tests.repo_paths import ARTICLES
 from tests.ui.snapshot_steps import dark_theme, settle
-from tui_reader.ui.widgets.article_view import ArticleView
+from tui_reader.ui.reading.article_view import ArticleView
 
 SIZE = (120, 40)
 

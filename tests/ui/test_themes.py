@@ -6,14 +6,14 @@ import tomllib
 from pathlib import Path
 
 from tests.repo_paths import ARTICLES
-from tui_reader.core.paths import config_dir
-from tui_reader.core.settings import settings_path
+from tui_reader.core.storage.paths import config_dir
+from tui_reader.core.storage.settings import settings_path
 from tui_reader.ui.app import SETTINGS_DEBOUNCE
-from tui_reader.ui.screens.library_screen import LibraryScreen
-from tui_reader.ui.screens.reading_screen import ReadingScreen
+from tui_reader.ui.library.library_screen import LibraryScreen
+from tui_reader.ui.reading.article_view import ArticleView
+from tui_reader.ui.reading.reading_screen import ReadingScreen
+from tui_reader.ui.reading.section_list import SectionList
 from tui_reader.ui.themes import PAPER, theme_names
-from tui_reader.ui.widgets.article_view import ArticleView
-from tui_reader.ui.widgets.section_list import SectionList
 
 FR = ARTICLES / "fr-centres-de-donnees.md"
 SIZE = (120, 40)

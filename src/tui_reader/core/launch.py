@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui_reader.core.article import Article, Notice, load_article, parse_article
-from tui_reader.core.paths import bundled_articles_dir
-from tui_reader.core.settings import LoadedSettings, load_settings
+from tui_reader.core.article.model import Article, Notice, load_article, parse_article
+from tui_reader.core.storage.paths import bundled_articles_dir
+from tui_reader.core.storage.settings import LoadedSettings, load_settings
 
 if TYPE_CHECKING:
-    from tui_reader.core.library import Listing
+    from tui_reader.core.storage.library import Listing
 
 
 @dataclass
@@ -57,7 +57,7 @@ def prepare(target: str | None, lang: str, settings: LoadedSettings | None = Non
     # Opening an article directly: list its directory after the first paint, not before.
     listing = None
     if article is None:
-        from tui_reader.core.library import list_articles
+        from tui_reader.core.storage.library import list_articles
 
         listing = list_articles(library_dir)
     return Launch(library_dir, listing, article, loaded, notices)

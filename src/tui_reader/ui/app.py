@@ -14,12 +14,12 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
-from tui_reader.core.article import Article, ArticleError, Notice, load_article
+from tui_reader.core.article.model import Article, ArticleError, Notice, load_article
 from tui_reader.core.catalog import t
 from tui_reader.core.launch import Launch
-from tui_reader.core.positions import PositionStore
 from tui_reader.core.sanitize import make_inert
-from tui_reader.core.settings import (
+from tui_reader.core.storage.positions import PositionStore
+from tui_reader.core.storage.settings import (
     LoadedSettings,
     Settings,
     check_theme,
@@ -28,14 +28,14 @@ from tui_reader.core.settings import (
 )
 from tui_reader.ui.commands.lazy import library_commands, reader_commands
 from tui_reader.ui.localized import localize_bindings
-from tui_reader.ui.screens.reading_screen import ReadingScreen
+from tui_reader.ui.reading.reading_screen import ReadingScreen
 from tui_reader.ui.themes import next_theme, register_themes
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from tui_reader.core.drafts import DraftStore
-    from tui_reader.core.library import ArticleInfo, Listing
+    from tui_reader.core.comments.drafts import DraftStore
+    from tui_reader.core.storage.library import ArticleInfo, Listing
 
 # Settings changed in the app (+/-, theme) are written this long after the last change.
 SETTINGS_DEBOUNCE = 0.5
@@ -46,7 +46,7 @@ FIRST_PAINT_FALLBACK = 0.3
 class ReaderApp(App[None]):
     # The reading screen's styles load with the app's: a screen's own CSS_PATH makes Textual
     # parse every stylesheet again when it is pushed (~10 ms before the first paint).
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/reading_screen.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "reading/reading_screen.tcss"]
     TITLE = "tui-reader"
     ENABLE_COMMAND_PALETTE = True
     # Our providers replace Textual's system commands (English only, and not ours).
@@ -103,7 +103,7 @@ class ReaderApp(App[None]):
     @cached_property
     def drafts(self) -> DraftStore:
         """Comment drafts, shared by the composer and drafts screens (imported on first use)."""
-        from tui_reader.core.drafts import DraftStore
+        from tui_reader.core.comments.drafts import DraftStore
 
         return DraftStore()
 
@@ -112,7 +112,7 @@ class ReaderApp(App[None]):
         """The library's articles; listed on first use when an article was opened directly."""
         if self._articles is None:
             try:
-                from tui_reader.core.library import list_articles
+                from tui_reader.core.storage.library import list_articles
 
                 listing = list_articles(self.library_dir)
             except ArticleError as error:
@@ -128,14 +128,14 @@ class ReaderApp(App[None]):
         if self._initial_article is not None:
             # The article paints first; the library is built when the reader goes back to it.
             return Screen()
-        from tui_reader.ui.screens.library_screen import LibraryScreen
+        from tui_reader.ui.library.library_screen import LibraryScreen
 
         return LibraryScreen(self.library_dir, self._articles, self.lang)
 
     def back_to_library(self) -> None:
         """Leave the reading screen for the library (built now if the app began on an article)."""
         self.pop_screen()
-        from tui_reader.ui.screens.library_screen import LibraryScreen
+        from tui_reader.ui.library.library_screen import LibraryScreen
 
         if not isinstance(self.screen, LibraryScreen):
             self.push_screen(LibraryScreen(self.library_dir, self._articles, self.lang))

@@ -10,7 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from tui_reader.core.catalog import t
-from tui_reader.core.title_match import Match, TitleIndex
+from tui_reader.core.find.title_match import Match, TitleIndex
 from tui_reader.ui.commands.common import MAX_HITS, highlight_style, hit_label, lang_of
 from tui_reader.ui.themes import theme_names
 

@@ -7,7 +7,7 @@ from textual.command import Provider
 from textual.content import Content
 from textual.style import Style
 
-from tui_reader.core.title_match import Match
+from tui_reader.core.find.title_match import Match
 
 # How many hits one provider offers for a query: the palette renders each one, so a cap keeps
 # a 2,000-section article as quick as a short one.

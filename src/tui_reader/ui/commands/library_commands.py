@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.command import Hit, Hits, Provider
 
 from tui_reader.core.catalog import t
-from tui_reader.core.title_match import TitleIndex
+from tui_reader.core.find.title_match import TitleIndex
 from tui_reader.ui.commands.common import MAX_HITS, highlight_style, hit_label, lang_of
 
 

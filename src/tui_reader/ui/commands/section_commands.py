@@ -7,9 +7,9 @@ from functools import partial
 
 from textual.command import Hit, Hits, Provider
 
-from tui_reader.core.article import Article
+from tui_reader.core.article.model import Article
 from tui_reader.core.catalog import t
-from tui_reader.core.title_match import TitleIndex
+from tui_reader.core.find.title_match import TitleIndex
 from tui_reader.ui.commands.common import MAX_HITS, highlight_style, hit_label, lang_of
 
 # Folded titles per article, kept across palette openings (a provider lives for one opening).

@@ -1,0 +1,1 @@
+"""The article: reading a file, front matter, sections, language, the comment footer."""

@@ -1,0 +1,1 @@
+"""Comments: WordPress's rules, drafts and their store, identity, export, quotes."""

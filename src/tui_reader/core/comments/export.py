@@ -1,0 +1,75 @@
+"""Drafts as JSON or Markdown, for `reader drafts export` and the drafts screen.
+
+Both outputs are meant for a terminal as much as for a file, so text is made inert: a quote
+comes from an article, and an article can hide escape sequences that would drive the terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from tui_reader.core.catalog import t
+from tui_reader.core.comments.drafts import Draft
+
+# C0 controls except tab and newline, DEL, C1 controls (U+009B alone is a CSI on some terminals).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# What json.dumps(ensure_ascii=False) leaves raw but a terminal would interpret or a
+# JavaScript consumer would choke on (U+2028/U+2029).
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029]")
+
+
+def make_inert(text: str) -> str:
+    """`text` with control characters (but tab and newline) shown as U+FFFD."""
+    return _CONTROL.sub("\ufffd", text.replace("\r\n", "\n"))
+
+
+def one_line(text: str) -> str:
+    """Whitespace collapsed, controls made inert: for titles, table cells and headings."""
+    return " ".join(make_inert(text).split())
+
+
+def _terminal_safe_json(doc: object) -> str:
+    text = json.dumps(doc, ensure_ascii=False, indent=2)
+    # Only possible inside JSON strings, where a \u escape means the same character.
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def to_json(drafts: list[Draft]) -> str:
+    """A JSON list of the drafts, every field as in the files (docs/drafts-format.md)."""
+    return _terminal_safe_json([draft.to_dict() for draft in drafts])
+
+
+def draft_to_json(draft: Draft) -> str:
+    """One draft as a JSON object."""
+    return _terminal_safe_json(draft.to_dict())
+
+
+def to_markdown(drafts: list[Draft], lang: str) -> str:
+    """One block per draft: article title, source URL, section, quote, comment, author."""
+    blocks = [_markdown_block(draft, lang) for draft in drafts]
+    return "\n---\n\n".join(blocks)
+
+
+def _markdown_block(draft: Draft, lang: str) -> str:
+    title = one_line(draft.article.title) or one_line(draft.article.path or "") or "?"
+    lines = [f"## {title}", ""]
+
+    def item(label_key: str, value: str) -> None:
+        lines.append("- " + t("drafts.field_line", lang, label=t(label_key, lang), value=value))
+
+    if draft.article.source_url:
+        item("drafts.label.source", f"<{one_line(draft.article.source_url)}>")
+    item("drafts.label.section", one_line(draft.section.title) or draft.section.slug)
+    if one_line(draft.author):
+        item("composer.label.author", one_line(draft.author))
+    item("drafts.label.status", t("drafts.status." + draft.status, lang))
+    lines.append("")
+    quote = make_inert(draft.quote).strip("\n")
+    if quote:
+        lines.extend(f"> {line}".rstrip() for line in quote.split("\n"))
+        lines.append("")
+    comment = make_inert(draft.comment).strip("\n")
+    if comment:
+        lines.extend([comment, ""])
+    return "\n".join(lines)

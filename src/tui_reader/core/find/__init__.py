@@ -1,0 +1,1 @@
+"""Finding things in an article: full-text search, title matching, links."""

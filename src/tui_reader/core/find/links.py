@@ -1,0 +1,138 @@
+"""The links of a section, and how to open an external one. Pure Python, no Textual.
+
+Links are read from markdown-it-py tokens with the parser Rich uses to render, so the list shows
+exactly the links the reader sees. Only `#slug` (internal), http, https and mailto (external)
+links are actionable; anything else (`javascript:`, `file:`, relative paths) is listed inert.
+
+Opening an external link must never start a text browser in the terminal the reader runs in
+(`webbrowser` falls back to lynx or w3m on a headless box), so `browser_command` decides from
+the environment and platform whether a graphical browser is reachable and returns the command
+to run, or None: then the caller copies the address and shows it.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from markdown_it import MarkdownIt
+
+from tui_reader.core.render.markdown import is_external
+
+LinkKind = Literal["internal", "external", "inert"]
+
+# Browsers that run inside a terminal: never started from $BROWSER.
+TEXT_BROWSERS = frozenset(
+    {"lynx", "w3m", "links", "links2", "elinks", "www-browser", "browsh", "carbonyl", "netrik"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    text: str
+    href: str
+    kind: LinkKind
+
+    @property
+    def slug(self) -> str:
+        """The target section's slug of an internal link."""
+        return self.href[1:] if self.kind == "internal" else ""
+
+
+def link_kind(href: str) -> LinkKind:
+    if href.startswith("#") and len(href) > 1:
+        return "internal"
+    if is_external(href):
+        return "external"
+    return "inert"
+
+
+def _parser() -> MarkdownIt:
+    # The same parser configuration as rich.markdown.Markdown.
+    return MarkdownIt().enable("strikethrough").enable("table")
+
+
+def _inline_text(tokens: Iterable) -> str:
+    parts: list[str] = []
+    for token in tokens:
+        if token.type in ("text", "code_inline"):
+            parts.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif token.type == "image":
+            parts.append(_inline_text(token.children or []) or token.content)
+    return "".join(parts)
+
+
+def extract_links(source: str) -> list[Link]:
+    """The links of a Markdown text, in reading order: text, href and kind."""
+    links: list[Link] = []
+    for block in _parser().parse(source):
+        if block.type != "inline" or not block.children:
+            continue
+        children = block.children
+        i = 0
+        while i < len(children):
+            token = children[i]
+            if token.type != "link_open":
+                i += 1
+                continue
+            href = str(token.attrs.get("href", ""))
+            depth, j = 1, i + 1
+            while j < len(children) and depth:
+                depth += {"link_open": 1, "link_close": -1}.get(children[j].type, 0)
+                j += 1
+            text = " ".join(_inline_text(children[i + 1 : j - 1]).split())
+            links.append(Link(text or href, href, link_kind(href)))
+            i = j
+    return links
+
+
+def _command_name(argv0: str) -> str:
+    name = os.path.basename(argv0).lower()
+    return name.removesuffix(".exe")
+
+
+def browser_command(
+    url: str,
+    env: Mapping[str, str],
+    platform: str,
+    which: Callable[[str], str | None],
+) -> list[str] | None:
+    """The command that opens `url` in a graphical browser, or None when there is none.
+
+    - `$BROWSER` (a `:`-separated list, `%s` standing for the URL) is used first, skipping
+      text-mode browsers;
+    - on macOS `open`, on Windows `explorer`, unless in an SSH session (the browser would open
+      on the remote machine's screen);
+    - elsewhere (Linux, BSD) `xdg-open`, only with a display (DISPLAY or WAYLAND_DISPLAY).
+    """
+    for entry in env.get("BROWSER", "").split(";" if platform == "win32" else ":"):
+        try:
+            argv = shlex.split(entry)
+        except ValueError:
+            continue
+        if not argv or _command_name(argv[0]) in TEXT_BROWSERS or which(argv[0]) is None:
+            continue
+        if any("%s" in arg for arg in argv):
+            return [arg.replace("%s", url) for arg in argv]
+        return [*argv, url]
+    remote = bool(env.get("SSH_CONNECTION") or env.get("SSH_TTY"))
+    if platform == "darwin":
+        return None if remote else ["open", url]
+    if platform == "win32":
+        return None if remote else ["explorer", url]
+    if (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")) and which("xdg-open"):
+        return ["xdg-open", url]
+    return None
+
+
+def system_browser_command(url: str) -> list[str] | None:
+    """`browser_command` for this process's environment."""
+    import shutil
+
+    return browser_command(url, os.environ, sys.platform, shutil.which)

@@ -1,0 +1,1 @@
+"""Rendering to Rich: Markdown per section, the plain-prose fast path, --print."""

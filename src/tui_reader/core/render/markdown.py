@@ -1,0 +1,169 @@
+"""Markdown → Rich, one section at a time.
+
+Rich renders the Markdown (it parses with markdown-it-py). Article text never goes through Rich
+markup, so `[bold]` in an article stays literal; control characters were made inert when the
+article was loaded. Links are filtered here: only http, https and mailto become terminal
+hyperlinks, `#slug` links become in-app jumps, anything else is shown as plain text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from typing import TYPE_CHECKING
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+
+from tui_reader.core.catalog import t
+from tui_reader.core.render.plain_blocks import PlainBlocks, plain_blocks
+
+if TYPE_CHECKING:
+    from rich.markdown import Markdown
+
+EXTERNAL_SCHEMES = ("http://", "https://", "mailto:")
+# Textual runs `@click` meta as an action on the widget that rendered the segment.
+LINK_ACTION = "follow_link"
+CODE_THEME = "monokai"
+# Pygments takes ~30 µs a character to highlight code (a 1 MB minified script in a ```js fence
+# would freeze the screen for half a minute): bigger code blocks are shown without colours.
+HIGHLIGHT_LIMIT = 20_000
+
+
+def is_external(href: str) -> bool:
+    return href.lower().startswith(EXTERNAL_SCHEMES)
+
+
+def _filter_links(tokens: Iterable, internal: bool = True) -> None:
+    """Drop the href of links we refuse, so Rich renders their text without a hyperlink.
+
+    Images too: Rich makes their `src` a hyperlink (smb:, data:, relative paths...).
+    `internal`: whether `#slug` links are kept (not in `--print`, where nothing follows them).
+    """
+    for token in tokens:
+        attr = "href" if token.type == "link_open" else "src" if token.type == "image" else None
+        if attr is not None:
+            href = str(token.attrs.get(attr, ""))
+            if not ((internal and href.startswith("#")) or is_external(href)):
+                token.attrs[attr] = ""
+        if token.children:
+            _filter_links(token.children, internal)
+
+
+def section_markdown(source: str, *, internal_links: bool = True) -> Markdown:
+    # Imported on first use: markdown-it, Rich's Markdown and Pygments take ~25 ms, which a
+    # first screen of plain prose (core.render.plain_blocks) does not wait for.
+    from rich.markdown import Markdown
+
+    markdown = Markdown(source, code_theme=CODE_THEME, hyperlinks=True)
+    _filter_links(markdown.parsed, internal_links)
+    for token in markdown.parsed:  # block tokens are flat: fences in lists and quotes too
+        if token.type == "fence" and len(token.content) > HIGHLIGHT_LIMIT:
+            token.info = ""  # Rich then uses Pygments' plain "text" lexer: fast
+    return markdown
+
+
+# markdown-it stops parsing containers nested deeper than its maxNesting and silently drops what
+# is inside; Rich needs about 4 columns per block quote or list level and shows nothing of a
+# paragraph left with no room. Past either limit a section is shown as plain text (issue 6).
+@cache
+def _max_nesting() -> int:
+    from markdown_it import MarkdownIt
+
+    return int(MarkdownIt().options["maxNesting"])
+
+
+_COLUMNS_PER_LEVEL = 4
+_CONTAINERS_OPEN = frozenset({"blockquote_open", "bullet_list_open", "ordered_list_open"})
+_CONTAINERS_CLOSE = frozenset({"blockquote_close", "bullet_list_close", "ordered_list_close"})
+
+
+def too_deep(markdown: Markdown, width: int) -> bool:
+    """Whether Rich would lose part of the section: nesting markdown-it gives up on, or more
+    quote/list levels than `width` columns can indent."""
+    depth = deepest = level = 0
+    for token in markdown.parsed:
+        level = max(level, token.level)
+        if token.type in _CONTAINERS_OPEN:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token.type in _CONTAINERS_CLOSE:
+            depth -= 1
+    return level >= _max_nesting() - 1 or deepest * _COLUMNS_PER_LEVEL > width - _COLUMNS_PER_LEVEL
+
+
+def plain_section(source: str, lang: str = "en") -> Group:
+    """The section's text as written (never markup), under a notice saying why."""
+    notice = Text(t("render.plain_text", lang), style="dim italic")
+    return Group(notice, Text(source.rstrip("\n")))
+
+
+def section_renderable(
+    source: str, width: int, *, lang: str = "en", internal_links: bool = True
+) -> RenderableType:
+    """Rich's Markdown for the section, or plain text when Markdown would lose some of it.
+    Plain prose takes the fast path, which renders the same without markdown-it."""
+    blocks = plain_blocks(source)
+    if blocks is not None:
+        return PlainBlocks(blocks)
+    try:
+        markdown = section_markdown(source, internal_links=internal_links)
+    except RecursionError:
+        return plain_section(source, lang)
+    return plain_section(source, lang) if too_deep(markdown, width) else markdown
+
+
+def _link_style(style: Style) -> Style:
+    """Turn a Rich link into our click action; internal links lose the OSC 8 hyperlink."""
+    href = style.link or ""
+    meta = Style.from_meta({"@click": f"{LINK_ACTION}({href!r})"})
+    if href.startswith("#"):
+        return style.update_link(None) + meta
+    return style + meta
+
+
+def render_lines(
+    source: str,
+    console: Console,
+    width: int,
+    options: ConsoleOptions | None = None,
+    *,
+    lang: str = "en",
+) -> list[list[Segment]]:
+    """The section's Markdown as lines of segments exactly `width` cells wide. Never raises for
+    any text: what Rich cannot lay out (too deep, or any error of its own) is shown as plain
+    text with a notice in `lang`, the interface language."""
+    options = (options or console.options).update(width=width, max_width=width, height=None)
+    try:
+        lines = console.render_lines(
+            section_renderable(source, width, lang=lang), options, pad=True
+        )
+    except Exception:  # RecursionError included: the reader must open whatever the text
+        lines = console.render_lines(plain_section(source, lang), options, pad=True)
+    out: list[list[Segment]] = []
+    for line in lines:
+        if any(seg.style is not None and seg.style.link for seg in line):
+            line = [
+                Segment(seg.text, _link_style(seg.style))
+                if seg.style is not None and seg.style.link
+                else seg
+                for seg in line
+            ]
+        out.append(line)
+    # Exactly one blank line after each section, so consecutive sections don't abut.
+    while out and _is_blank(out[-1]):
+        out.pop()
+    out.append([Segment(" " * width)])
+    return out
+
+
+def _is_blank(line: list[Segment]) -> bool:
+    return not "".join(seg.text for seg in line).strip()
+
+
+def estimate_height(source: str, width: int) -> int:
+    """A cheap guess of a section's rendered height, used before it is rendered."""
+    width = max(width - 4, 10)
+    return source.count("\n") + len(source) // width + 2

@@ -1,0 +1,1 @@
+"""State on disk: paths, atomic files, settings, reading positions, the library cache."""

@@ -1,0 +1,237 @@
+"""The library: the articles of a directory and what the list shows of each, cached.
+
+Reading an article needs its whole text (the reading time counts its words), so the details are
+kept in a JSON cache under the user cache directory, keyed by absolute path and checked against
+size and mtime_ns: a warm listing reads no article at all. The cache is only a speed-up; a
+missing, corrupt or unwritable one is rebuilt or skipped silently.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from contextlib import suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from tui_reader.core.article.model import ArticleError, reading_minutes, summarize_article
+from tui_reader.core.article.source import display_path, is_supported, os_reason, read_source
+from tui_reader.core.sanitize import make_inert
+from tui_reader.core.storage.paths import APP_NAME
+
+# Bump when parsing changes what an entry would hold: older entries are then ignored.
+CACHE_VERSION = 1
+CACHE_NAME = "library.json"
+# Files that are not articles: remembered like articles, for as long as they do not change.
+# Unreadable files are not: their permissions can change without their mtime.
+_CACHED_ERRORS = frozenset({"error.binary", "error.empty"})
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# {"info": {title, author, ...}} or {"error": {"key": ..., "params": {...}}}: JSON-ready, and
+# checked by _valid_record when it comes back from the cache file.
+_Record = dict[str, dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    path: Path
+    title: str
+    author: str | None
+    date: str | None
+    lang: str
+    source_url: str | None
+    reading_minutes: int
+    comments_open: bool
+    size: int  # bytes
+    mtime: float  # seconds since the epoch
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """A directory's articles, and the files that could not be listed (for one message)."""
+
+    articles: list[ArticleInfo]  # newest first, then by title
+    problems: list[tuple[Path, ArticleError]]  # files that look like articles but cannot be read
+
+
+def cache_path() -> Path:
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / CACHE_NAME
+
+
+def list_articles(directory: Path, *, fallback_lang: str = "en") -> Listing:
+    """The .md, .markdown and .txt files of `directory` (not its subdirectories).
+
+    Hidden files are left out. Raises ArticleError error.not_found, error.unreadable (the
+    directory itself), or error.no_articles when it holds no such file; files that cannot be
+    read are reported in Listing.problems instead.
+    """
+    shown = display_path(directory)
+    try:
+        with os.scandir(directory) as scan:
+            entries = [entry for entry in scan if _is_candidate(entry)]
+    except (FileNotFoundError, NotADirectoryError):
+        raise ArticleError("error.not_found", path=shown) from None
+    except OSError as error:
+        raise ArticleError("error.unreadable", path=shown, reason=os_reason(error)) from None
+    if not entries:
+        raise ArticleError("error.no_articles", path=shown)
+
+    cache = _Cache.load(cache_path())
+    articles: list[ArticleInfo] = []
+    problems: list[tuple[Path, ArticleError]] = []
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            st = entry.stat()
+        except OSError:
+            continue  # gone since the scan
+        key = os.path.abspath(entry.path)
+        stamp = [st.st_size, st.st_mtime_ns, fallback_lang]
+        record = cache.get(key, stamp)
+        if record is None:
+            record = _read(path, fallback_lang)
+            if "info" in record or record["error"]["key"] in _CACHED_ERRORS:
+                cache.put(key, stamp, record)
+        info = _info(path, st, record)
+        if info is not None:
+            articles.append(info)
+        else:
+            problems.append((path, _error(record)))
+    cache.forget_missing(os.path.abspath(directory), {os.path.abspath(e.path) for e in entries})
+    cache.save()
+
+    # Two stable sorts: by title, then newest first (undated and free-form dates last).
+    articles.sort(key=lambda a: (a.title.casefold(), a.path.name))
+    articles.sort(key=lambda a: a.date if a.date and _ISO_DATE.match(a.date) else "", reverse=True)
+    return Listing(articles, problems)
+
+
+def _is_candidate(entry: os.DirEntry[str]) -> bool:
+    if entry.name.startswith(".") or not is_supported(entry.name):
+        return False
+    try:
+        return entry.is_file()  # follows symlinks; a broken one is not a file
+    except OSError:
+        return False
+
+
+def _read(path: Path, fallback_lang: str) -> _Record:
+    try:
+        summary = summarize_article(read_source(path), path, fallback_lang=fallback_lang)
+    except ArticleError as error:
+        return {"error": {"key": error.key, "params": error.params}}
+    return {
+        "info": {
+            "title": summary.title,
+            "author": summary.author,
+            "date": summary.date,
+            "lang": summary.lang,
+            "source_url": summary.source_url,
+            "reading_minutes": reading_minutes(summary.word_count),
+            "comments_open": summary.comments_open,
+        }
+    }
+
+
+def _info(path: Path, st: os.stat_result, record: _Record) -> ArticleInfo | None:
+    data = record.get("info")
+    if data is None:
+        return None
+    return ArticleInfo(
+        path=path,
+        title=make_inert(data["title"]),  # the cache file is data too: it may be edited
+        author=_optional_str(data.get("author")),
+        date=_optional_str(data.get("date")),
+        lang=data["lang"],
+        source_url=_optional_str(data.get("source_url")),
+        reading_minutes=data["reading_minutes"],
+        comments_open=data["comments_open"],
+        size=st.st_size,
+        mtime=st.st_mtime,
+    )
+
+
+def _optional_str(value: object) -> str | None:
+    return make_inert(value) if isinstance(value, str) else None
+
+
+def _error(record: _Record) -> ArticleError:
+    error = record["error"]
+    params = error.get("params")
+    return ArticleError(str(error["key"]), **(params if isinstance(params, dict) else {}))
+
+
+def _valid_record(record: object) -> bool:
+    """Whether a cached record has the shape _info and _error expect (the file may be edited)."""
+    if not isinstance(record, dict) or len(record) != 1:
+        return False
+    if isinstance(info := record.get("info"), dict):
+        return (
+            isinstance(info.get("title"), str)
+            and info.get("lang") in ("fr", "en")
+            and type(info.get("reading_minutes")) is int
+            and isinstance(info.get("comments_open"), bool)
+        )
+    error = record.get("error")
+    return isinstance(error, dict) and error.get("key") in _CACHED_ERRORS
+
+
+class _Cache:
+    """{absolute path: {"stamp": [size, mtime_ns, fallback_lang], "record": {...}}} in JSON."""
+
+    def __init__(self, path: Path, entries: dict[str, object]) -> None:
+        self.path = path
+        self.entries = entries
+        self.changed = False
+
+    @classmethod
+    def load(cls, path: Path) -> _Cache:
+        try:
+            doc = json.loads(path.read_bytes())
+        # Missing, unreadable or corrupt ("[[[[…" nests too deep for json): start afresh.
+        except (OSError, ValueError, RecursionError):
+            return cls(path, {})
+        if not isinstance(doc, dict) or doc.get("version") != CACHE_VERSION:
+            return cls(path, {})
+        entries = doc.get("entries")
+        return cls(path, entries if isinstance(entries, dict) else {})
+
+    def get(self, key: str, stamp: list[object]) -> _Record | None:
+        entry = self.entries.get(key)
+        if not isinstance(entry, dict) or entry.get("stamp") != stamp:
+            return None
+        record = entry.get("record")
+        return record if _valid_record(record) else None
+
+    def put(self, key: str, stamp: list[object], record: _Record) -> None:
+        self.entries[key] = {"stamp": stamp, "record": record}
+        self.changed = True
+
+    def forget_missing(self, directory: str, present: set[str]) -> None:
+        """Drop the entries of `directory`'s files that are gone, so the cache does not grow."""
+        gone = [k for k in self.entries if os.path.dirname(k) == directory and k not in present]
+        for key in gone:
+            del self.entries[key]
+        self.changed = self.changed or bool(gone)
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        doc = {"version": CACHE_VERSION, "entries": self.entries}
+        # ASCII: a file name that is not valid UTF-8 (a lone surrogate here) survives the trip.
+        data = json.dumps(doc, separators=(",", ":")).encode("ascii")
+        # Temp file + os.replace: a reader sees the old cache or the new one, never half of one.
+        with suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".library-", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as file:
+                    file.write(data)
+                os.replace(temp, self.path)
+            except OSError:
+                os.unlink(temp)
+                raise

@@ -1,0 +1,1 @@
+"""The comment composer and the drafts screen."""

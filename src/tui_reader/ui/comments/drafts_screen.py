@@ -1,0 +1,318 @@
+"""Every comment draft: open it in its article, start a new one, mark it ready, delete it."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from tui_reader.core.article.model import Article
+from tui_reader.core.catalog import t
+from tui_reader.core.comments.drafts import Draft, SaveOutcome, normalise_article_path
+from tui_reader.core.comments.identity import forget_identity
+from tui_reader.core.comments.validation import prefixed, validate
+from tui_reader.core.sanitize import make_inert
+from tui_reader.ui.comments.drafts_support import (
+    draft_article,
+    excerpt,
+    local_time,
+    report_problems,
+    same_article,
+    store_of,
+)
+from tui_reader.ui.dialogs.confirm_screen import ConfirmScreen
+from tui_reader.ui.localized import localize_bindings
+
+COLUMNS = (
+    ("drafts.col.article", 26),
+    ("drafts.col.section", 22),
+    ("drafts.col.excerpt", 34),
+    ("drafts.col.status", 9),
+    ("drafts.col.updated", 16),
+)
+
+
+class DraftsScreen(Screen[None]):
+    CSS_PATH = "drafts_screen.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", show=False),
+        Binding("k", "cursor_up", show=False),
+        Binding("enter", "open", "drafts.key.open"),
+        Binding("n", "new", "drafts.key.new"),
+        Binding("r", "toggle_ready", "drafts.key.ready"),
+        Binding("delete,x", "delete", "drafts.key.delete", key_display="Del"),
+        Binding("f", "forget", "drafts.key.forget"),
+        Binding("escape", "back", "drafts.key.back"),
+        Binding("question_mark", "help", "keys.help", key_display="?"),
+        Binding("q", "app.quit", "keys.quit"),
+    ]
+
+    def __init__(self, lang: str, article: Article | None = None) -> None:
+        super().__init__()
+        self.lang = lang
+        self.article = article  # the article being read when the screen was opened, if any
+        self.drafts: list[Draft] = []
+        self._placed = False  # cursor put on the current article's first draft once
+        localize_bindings(self, lang)
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="drafts-header")
+        yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
+        yield Static(Text(t("drafts.screen.empty", self.lang)), id="drafts-empty")
+        yield Static("", id="draft-preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key, width in COLUMNS:
+            table.add_column(t(key, self.lang), key=key, width=width)
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    # --- the list -----------------------------------------------------------------------
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one(DataTable)
+
+    def reload(self) -> None:
+        """Read the drafts directory again, keeping the cursor on the same draft."""
+        table = self.table
+        current = self.selected
+        report = store_of(self.app).load_all()
+        report_problems(self.app, report.problems, self.lang)
+        self.drafts = report.drafts
+        table.clear()
+        for draft in self.drafts:
+            table.add_row(*self._cells(draft), key=draft.id)
+        self.query_one("#drafts-header", Static).update(
+            Text(t("drafts.screen.title", self.lang, count=len(self.drafts)), no_wrap=True)
+        )
+        self.query_one("#drafts-empty").display = not self.drafts
+        self.query_one("#draft-preview").display = bool(self.drafts)
+        target = current.id if current else None
+        if target is None and not self._placed and self.article is not None:
+            mine = [d for d in self.drafts if same_article(self.article, d)]
+            target = mine[0].id if mine else None
+        self._placed = True
+        row = next((i for i, d in enumerate(self.drafts) if d.id == target), 0)
+        if self.drafts:
+            table.move_cursor(row=min(row, len(self.drafts) - 1))
+        self._show_preview()
+
+    def _cells(self, draft: Draft) -> list[Text]:
+        # Titles and comments are user data: Text, never markup.
+        status = t(f"drafts.status.{draft.status}", self.lang)
+        if draft.read_only:
+            status += " " + t("drafts.cli.read_only_mark", self.lang)
+        cells = [
+            Text(
+                draft.article.title or t("drafts.stdin_article", self.lang),
+                no_wrap=True,
+                overflow="ellipsis",
+            ),
+            Text(draft.section.title, no_wrap=True, overflow="ellipsis"),
+            Text(excerpt(draft, 80), no_wrap=True, overflow="ellipsis", style="dim"),
+            Text(status, style="bold" if draft.status == "ready" else ""),
+            Text(local_time(draft.updated)),
+        ]
+        for cell in cells:  # a draft file may hold escape sequences: shown inert (issue 6)
+            cell.plain = make_inert(cell.plain)
+        return cells
+
+    @property
+    def selected(self) -> Draft | None:
+        table = self.query_one(DataTable)
+        if not self.drafts or table.row_count == 0:
+            return None
+        row = table.cursor_row
+        return self.drafts[row] if 0 <= row < len(self.drafts) else None
+
+    @on(DataTable.RowHighlighted)
+    def _show_preview(self) -> None:
+        draft = self.selected
+        preview = self.query_one("#draft-preview", Static)
+        if draft is None:
+            preview.update("")
+            return
+        text = Text()
+        text.append(draft.article.title or t("drafts.stdin_article", self.lang), style="bold")
+        text.append(f" — {draft.section.title}\n", style="bold")
+        if draft.conflict_of:
+            text.append(t("drafts.cli.conflict_mark", self.lang) + "\n", style="italic")
+        if draft.quote:
+            text.append(f"> {draft.quote}\n", style="italic dim")
+        text.append(draft.comment)
+        text.plain = make_inert(text.plain)  # one for one: the styles stay put
+        preview.update(text)
+
+    def action_cursor_down(self) -> None:
+        self.table.action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.table.action_cursor_up()
+
+    # --- actions ------------------------------------------------------------------------
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        draft = self.selected
+        if draft is None:
+            return
+        article, error = draft_article(draft)
+        if article is None:
+            from tui_reader.ui.comments.composer_screen import ComposerScreen
+
+            where = draft.article.path or t("drafts.stdin_article", self.lang)
+            reason = t("composer.read_only.no_article", self.lang, path=where)
+            if error:
+                self.notify(t(error, self.lang, path=where, reason=""), severity="warning")
+            self.app.push_screen(
+                ComposerScreen(store_of(self.app), draft, self.lang, read_only_reason=reason)
+            )
+            return
+        self._open_in_article(article, draft)
+
+    def action_new(self) -> None:
+        """A new draft on the selected draft's article (or the article being read)."""
+        draft = self.selected
+        if draft is not None:
+            article, _ = draft_article(draft)
+            if article is None:
+                self.notify(
+                    t("drafts.no_article", self.lang, path=draft.article.path or "-"),
+                    severity="warning",
+                )
+                return
+            self._open_in_article(article, None, draft.section.slug)
+        elif self.article is not None:
+            self._open_in_article(self.article, None)
+        else:
+            self.app.bell()
+
+    def _open_in_article(
+        self, article: Article, draft: Draft | None, slug: str | None = None
+    ) -> None:
+        """Leave this screen for the article's reading screen, the composer on top."""
+        from tui_reader.ui.comments.composer_screen import PendingComposer, open_composer
+        from tui_reader.ui.reading.reading_screen import ReadingScreen
+
+        app = self.app
+        slug = draft.section.slug if draft is not None else slug
+        self.dismiss()
+        below = app.screen
+        if isinstance(below, ReadingScreen) and (
+            (draft is not None and same_article(below.article, draft))
+            or (draft is None and _same_file(below.article, article))
+        ):
+            if slug and below.view.text_width:
+                below.view.jump_to_slug(slug)
+            open_composer(below, draft, new=draft is None, section_slug=slug)
+            return
+        if isinstance(below, ReadingScreen):
+            app.pop_screen()
+        reading = ReadingScreen(article, getattr(app, "lang", self.lang))
+        reading.pending_composer = PendingComposer(draft, slug)
+        for notice in article.notices:
+            app.notify(t(notice.key, self.lang, **notice.params), severity="warning")
+        app.push_screen(reading)
+
+    def action_toggle_ready(self) -> None:
+        draft = self.selected
+        if draft is None:
+            return
+        if draft.status == "sent":
+            self.notify(t("drafts.sent_locked", self.lang), severity="warning")
+            return
+        if draft.status == "draft":
+            errors = validate(draft.fields(), self.lang, draft.article.require_name_email)
+            if errors:
+                error = prefixed(errors[0], self.lang)
+                self.notify(t("drafts.not_ready", self.lang, error=error), severity="warning")
+                return
+            status = "ready"
+        else:
+            status = "draft"
+        result = store_of(self.app).set_status(draft.id, status)
+        report_problems(self.app, result.notices, self.lang)
+        if result.ok:
+            self.notify(
+                t("drafts.marked", self.lang, status=t(f"drafts.status.{status}", self.lang))
+            )
+        else:
+            self.notify(
+                t(result.key or "drafts.error.io", self.lang, **result.params), severity="error"
+            )
+        self.reload()
+
+    def action_delete(self) -> None:
+        draft = self.selected
+        if draft is None:
+            return
+        question = t(
+            "drafts.confirm.delete",
+            self.lang,
+            article=draft.article.title,
+            section=draft.section.title,
+            excerpt=excerpt(draft, 60),
+        )
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            result = store_of(self.app).delete(draft.id)
+            if result.outcome is SaveOutcome.DELETED:
+                self.notify(t("drafts.deleted", self.lang))
+            else:
+                self.notify(
+                    t(result.key or "drafts.error.io", self.lang, **result.params),
+                    severity="error",
+                )
+            self.reload()
+
+        self.app.push_screen(
+            ConfirmScreen(question, self.lang, yes=t("drafts.key.delete", self.lang)), answered
+        )
+
+    def action_forget(self) -> None:
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            result = forget_identity()
+            if result.error_key is not None:
+                self.notify(
+                    t(result.error_key, self.lang, **(result.error_params or {})),
+                    severity="error",
+                )
+            elif result.identity is None and result.problem is None:
+                self.notify(t("drafts.cli.no_identity", self.lang))
+            else:
+                self.notify(t("drafts.cli.forgotten", self.lang))
+
+        self.app.push_screen(
+            ConfirmScreen(t("drafts.confirm.forget", self.lang), self.lang), answered
+        )
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_help(self) -> None:
+        from tui_reader.ui.dialogs.help_screen import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.lang))
+
+
+def _same_file(one: Article, other: Article) -> bool:
+    if one.path is None or other.path is None:
+        return one.path is None and other.path is None and one.text_hash == other.text_hash
+    return normalise_article_path(one.path) == normalise_article_path(other.path)

@@ -1,0 +1,1 @@
+"""Modal dialogs any screen may push: confirm, help, links."""

@@ -1,0 +1,1 @@
+"""The reading screen and its widgets: article pane, contents, search, position."""

@@ -1,0 +1,211 @@
+"""Search and links on the reading screen, as a mixin of ReadingScreen.
+
+Keys (see the help screen): `/` opens the search bar; Enter searches, then goes to the next
+match; `>` / `<` (and F3 / shift+F3) go to the next / previous match once the bar is closed (`n`
+and `p` are the section keys); Escape closes the bar, a second Escape clears the highlights.
+`l` lists the links of the current section.
+
+External links open in a graphical browser only when one is reachable (core.find.links decides);
+otherwise, and if the browser fails to start, the address is copied and shown.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.binding import Binding
+
+from tui_reader.core.catalog import t
+from tui_reader.ui.reading.search_bar import SearchBar
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from tui_reader.core.find.links import Link
+    from tui_reader.core.find.search import SearchIndex
+    from tui_reader.ui.reading.article_search import ArticleSearch
+    from tui_reader.ui.reading.article_view import ArticleView
+    from tui_reader.ui.reading.section_list import SectionList
+
+    _Screen = Screen[None]
+else:
+    _Screen = object
+
+# Merged into ReadingScreen.BINDINGS.
+SEARCH_BINDINGS = [
+    Binding("slash", "search", "keys.search", key_display="/"),
+    Binding("greater_than_sign,f3", "next_match", "keys.search_next", show=False),
+    Binding("less_than_sign,shift+f3", "previous_match", "keys.search_previous", show=False),
+    Binding("l", "links", "keys.links"),
+]
+
+
+def launch(argv: list[str]) -> None:
+    """Start a browser detached from this terminal: no shared stdin/stdout, own session."""
+    subprocess.Popen(
+        argv,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+class SearchAndLinks(_Screen):
+    """Mixed into ReadingScreen, which provides `view` (its ArticleView) and `lang`."""
+
+    lang: str
+    view: ArticleView
+
+    # --- the search bar -----------------------------------------------------------------
+
+    search_bar: SearchBar  # mounted after the first paint, by mount_bars
+    sidebar: SectionList  # the same
+    mount_bars: Callable[[], Awaitable[None]]
+
+    async def action_search(self) -> None:
+        await self.mount_bars()  # "/" pressed before the first paint
+        self.search_bar.open()
+        self._prepare_search(self.view.article.search_index)
+
+    @work(thread=True, exclusive=True, group="search-index")
+    def _prepare_search(self, index: SearchIndex) -> None:
+        # While the query is typed: the first search of a big article then costs no more.
+        index.prepare(pause=lambda: time.sleep(0))
+
+    def action_next_match(self) -> None:
+        self._step_match(True)
+
+    def action_previous_match(self) -> None:
+        self._step_match(False)
+
+    def _step_match(self, forward: bool) -> None:
+        search = self.view.search
+        if search is None:
+            self.notify(t("search.none", self.lang))
+            return
+        search.step(forward)
+        self._show_search_status()
+        self.search_bar.open(focus=False)  # "3/17" stays in sight
+
+    def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
+        search = self.view.search
+        if search is not None and search.query.text == event.query and self._same_scope(search):
+            search.step(True)  # Enter again: the next match, as in a browser
+            self._show_search_status()
+        else:
+            self._run_search(event.query)
+
+    def on_search_bar_step(self, event: SearchBar.Step) -> None:
+        search = self.view.search
+        if search is None or search.query.text != self.search_bar.value:
+            self._run_search(self.search_bar.value)
+        else:
+            search.step(event.forward)
+            self._show_search_status()
+
+    def on_search_bar_scope_toggled(self, event: SearchBar.ScopeToggled) -> None:
+        self._run_search(self.search_bar.value)
+
+    def on_search_bar_closed(self, event: SearchBar.Closed) -> None:
+        self.close_search_bar()
+
+    def _same_scope(self, search: ArticleSearch) -> bool:
+        return (search.scope is not None) == self.search_bar.section_only
+
+    def _run_search(self, query: str) -> None:
+        view = self.view
+        compiled = view.article.search_index.compile(query)
+        if compiled is None:
+            return  # an empty query does nothing
+        scope = view.current_section if self.search_bar.section_only else None
+        from tui_reader.ui.reading.article_search import ArticleSearch
+
+        search = ArticleSearch(view, compiled, scope)
+        view.search = search
+        search.first()
+        self.sidebar.set_match_counts(search.counts)
+        self._show_search_status()
+        view.refresh()
+
+    def _show_search_status(self) -> None:
+        search = self.view.search
+        bar = self.search_bar
+        if search is None:
+            bar.show_status("")
+        elif not search.total:
+            key = "search.no_match" if search.scope is None else "search.no_match_section"
+            bar.show_status(t(key, self.lang, query=search.query.text), no_match=True)
+        else:
+            bar.show_status(t("search.count", self.lang, rank=search.rank, total=search.total))
+
+    def close_search_bar(self) -> None:
+        self.search_bar.close()
+        self.view.focus()
+
+    def clear_search(self) -> None:
+        self.view.search = None
+        self.view.refresh()
+        self.sidebar.set_match_counts(None)
+        self.search_bar.show_status("")
+
+    def escape_search(self) -> bool:
+        """Escape on the reading screen: close the bar, else clear the search. False when
+        there is neither, and Escape means going back."""
+        if self.search_bar.is_open:
+            self.close_search_bar()
+            return True
+        if self.view.search is not None:
+            self.clear_search()
+            return True
+        return False
+
+    # --- links --------------------------------------------------------------------------
+
+    def action_links(self) -> None:
+        section = self.view.article.sections[self.view.current_section]
+        from tui_reader.core.find.links import extract_links  # links are rarely listed
+
+        links = extract_links(section.source)
+        if not links:
+            self.notify(t("links.empty", self.lang))
+            return
+        title = section.title or t("reading.lead", self.view.article.lang)
+        from tui_reader.ui.dialogs.links_screen import LinksScreen
+
+        self.app.push_screen(
+            LinksScreen(links, self.view.article, title, self.lang), self._follow_link
+        )
+
+    def _follow_link(self, link: Link | None) -> None:
+        if link is None:
+            return
+        if link.kind == "internal":
+            if not self.view.jump_to_slug(link.slug):
+                self.notify(t("links.missing_section", self.lang, slug=link.slug))
+            self.view.focus()
+        elif link.kind == "external":
+            self.open_external(link.href)
+
+    def open_external(self, url: str) -> None:
+        """Open a web or mail link with the system browser when there is one, else copy it."""
+        notify = self.notify
+        from tui_reader.core.find.links import system_browser_command
+
+        argv = system_browser_command(url)
+        if argv is not None:
+            try:
+                launch(argv)
+            except OSError as error:
+                self.app.copy_to_clipboard(url)
+                reason = error.strerror or str(error)
+                notify(t("links.open_failed", self.lang, reason=reason, url=url), timeout=10)
+            else:
+                notify(t("links.opening", self.lang, url=url))
+            return
+        self.app.copy_to_clipboard(url)
+        notify(t("links.copied", self.lang, url=url), timeout=10)
