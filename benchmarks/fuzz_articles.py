@@ -43,7 +43,8 @@ os.environ.setdefault("TERM", "xterm-256color")
 from rich.cells import cell_len
 from rich.console import Console
 
-from tui_reader.core.article.model import ArticleError, parse_article, summarize_article
+from tui_reader.core.article.model import parse_article, summarize_article
+from tui_reader.core.errors import ArticleError
 from tui_reader.core.render.markdown import is_external, render_lines
 from tui_reader.core.render.printing import print_article
 

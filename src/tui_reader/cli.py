@@ -7,13 +7,13 @@ arguments are known and the article has been read.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from typing import TYPE_CHECKING
 
 from tui_reader import __version__
 from tui_reader.core.catalog import resolve_language, t
+from tui_reader.ui.startup import pause_gc
 
 if TYPE_CHECKING:
     from tui_reader.core.storage.settings import LoadedSettings
@@ -71,10 +71,10 @@ def _fail(lang: str, key: str, **params: object) -> int:
 
 
 def _run(args: argparse.Namespace, lang: str, settings: LoadedSettings) -> int:
-    # No garbage collection until the first frame is on screen (ReaderApp turns it back on):
+    # No garbage collection until the first frame is on screen (ui.startup turns it back on):
     # start-up allocates a lot that lives on, and collections cost ~50 ms before the paint.
-    gc.disable()
-    from tui_reader.core.article.model import ArticleError
+    pause_gc()
+    from tui_reader.core.errors import ArticleError
     from tui_reader.core.launch import prepare, resolve_target
 
     try:

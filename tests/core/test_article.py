@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from tests.repo_paths import ARTICLES
 from tui_reader.core.article.model import (
     Article,
-    ArticleError,
     Notice,
     count_words,
     count_words_in_pieces,
@@ -23,6 +22,7 @@ from tui_reader.core.article.model import (
     summarize_article,
     title_from_path,
 )
+from tui_reader.core.errors import ArticleError
 
 
 def parse(text: str, name: str | None = "article.md", **kwargs: str) -> Article:

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui_reader.core.article.front_matter import FrontMatter, FrontMatterError, read_front_matter
+from tui_reader.core.article.front_matter import FrontMatter, read_front_matter
+from tui_reader.core.errors import FrontMatterError
 
 
 def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:

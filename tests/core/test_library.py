@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tui_reader.core.article.model import ArticleError
+from tui_reader.core.errors import ArticleError
 from tui_reader.core.storage import library
 from tui_reader.core.storage.library import ArticleInfo, cache_path, list_articles
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tui_reader.core.article import source
-from tui_reader.core.article.model import ArticleError
 from tui_reader.core.article.source import decode_source, display_path, read_source
+from tui_reader.core.errors import ArticleError
 
 
 def decode(raw: bytes) -> str:

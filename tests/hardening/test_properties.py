@@ -22,9 +22,10 @@ from rich.cells import cell_len
 from rich.console import Console
 
 from tests.hardening.terminal_checks import CONTROL, segment_problems
-from tui_reader.core.article.model import ArticleError, parse_article, summarize_article
+from tui_reader.core.article.model import parse_article, summarize_article
 from tui_reader.core.comments.drafts import DraftStore
 from tui_reader.core.comments.identity import load_identity
+from tui_reader.core.errors import ArticleError
 from tui_reader.core.render.markdown import render_lines
 from tui_reader.core.storage.positions import PositionStore
 from tui_reader.core.storage.settings import load_settings

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
@@ -14,8 +14,9 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
-from tui_reader.core.article.model import Article, ArticleError, Notice, load_article
+from tui_reader.core.article.model import Article, Notice, load_article
 from tui_reader.core.catalog import t
+from tui_reader.core.errors import ArticleError
 from tui_reader.core.launch import Launch
 from tui_reader.core.sanitize import make_inert
 from tui_reader.core.storage.positions import PositionStore
@@ -26,24 +27,27 @@ from tui_reader.core.storage.settings import (
     load_settings,
     save_settings,
 )
+from tui_reader.ui import startup
 from tui_reader.ui.commands.lazy import library_commands, reader_commands
 from tui_reader.ui.localized import localize_bindings
 from tui_reader.ui.reading.reading_screen import ReadingScreen
+from tui_reader.ui.shell import ReaderShell, app_keys
 from tui_reader.ui.themes import next_theme, register_themes
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from tui_reader.core.comments.drafts import DraftStore
+    from tui_reader.core.comments.drafts import Draft, DraftStore
+    from tui_reader.core.storage.atomic_file import FileProblem
     from tui_reader.core.storage.library import ArticleInfo, Listing
 
 # Settings changed in the app (+/-, theme) are written this long after the last change.
 SETTINGS_DEBOUNCE = 0.5
-# Start-up work waiting for the first paint runs after this long in any case.
-FIRST_PAINT_FALLBACK = 0.3
+# App-wide keys that apply only on the screens whose APP_KEYS name them (ui.shell.app_keys).
+SCREEN_KEYS = frozenset({"show_drafts", "show_help", "back", "quit"})
 
 
-class ReaderApp(App[None]):
+class ReaderApp(App[object]):
     # The reading screen's styles load with the app's: a screen's own CSS_PATH makes Textual
     # parse every stylesheet again when it is pushed (~10 ms before the first paint).
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "reading/reading_screen.tcss"]
@@ -57,6 +61,10 @@ class ReaderApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+p", "command_palette", "keys.palette", show=False, priority=True),
         Binding("T", "cycle_theme", "keys.theme", show=False),
+        Binding("d", "show_drafts", "keys.drafts"),
+        Binding("question_mark", "show_help", "keys.help", key_display="?"),
+        Binding("escape", "back", "keys.back"),
+        Binding("q", "quit", "keys.quit"),
     ]
 
     def __init__(
@@ -83,8 +91,6 @@ class ReaderApp(App[None]):
         self.lang = lang
         self._initial_article = article
         self._initial_notices = notices or []
-        self._painted = False
-        self._after_paint: list[Callable[[], object]] = []
 
     @classmethod
     def from_launch(cls, launch: Launch, lang: str) -> ReaderApp:
@@ -111,9 +117,9 @@ class ReaderApp(App[None]):
     def articles(self) -> list[ArticleInfo]:
         """The library's articles; listed on first use when an article was opened directly."""
         if self._articles is None:
-            try:
-                from tui_reader.core.storage.library import list_articles
+            from tui_reader.core.storage.library import list_articles
 
+            try:
                 listing = list_articles(self.library_dir)
             except ArticleError as error:
                 self.notify(t(error.key, self.lang, **error.params), severity="warning")
@@ -131,14 +137,6 @@ class ReaderApp(App[None]):
         from tui_reader.ui.library.library_screen import LibraryScreen
 
         return LibraryScreen(self.library_dir, self._articles, self.lang)
-
-    def back_to_library(self) -> None:
-        """Leave the reading screen for the library (built now if the app began on an article)."""
-        self.pop_screen()
-        from tui_reader.ui.library.library_screen import LibraryScreen
-
-        if not isinstance(self.screen, LibraryScreen):
-            self.push_screen(LibraryScreen(self.library_dir, self._articles, self.lang))
 
     def notify(
         self,
@@ -160,37 +158,13 @@ class ReaderApp(App[None]):
             markup=False,
         )
 
-    # --- the first paint ----------------------------------------------------------------
-
     @property
     def painted(self) -> bool:
         """Whether the first screen of text has been drawn (and start-up work released)."""
-        return self._painted
-
-    def after_first_paint(self, callback: Callable[[], object]) -> None:
-        """Run `callback` once the first screen of text has gone to the terminal: start-up
-        work the reader need not wait for. Later, it runs after the next refresh."""
-        if self._painted:
-            self.call_after_refresh(callback)
-        else:
-            self._after_paint.append(callback)
-
-    def first_paint_done(self) -> None:
-        """Called by the widget whose text the first screen shows, while it renders it: the
-        callbacks run after this refresh, once the frame is written. (Callbacks asked for
-        "after the refresh" at start-up run after a frame Textual renders but does not write,
-        when its start-up batch is still open.)"""
-        if self._painted:
-            return
-        self._painted = True
-        callbacks, self._after_paint = self._after_paint, []
-        for callback in callbacks:
-            self.call_after_refresh(callback)
+        return startup.painted(self)
 
     def on_mount(self) -> None:
-        self.after_first_paint(_collect_after_first_paint)
-        # For screens that do not report their first paint (the library).
-        self.set_timer(FIRST_PAINT_FALLBACK, self.first_paint_done)
+        startup.start(self)
         self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self._initial_article is not None:
@@ -201,7 +175,7 @@ class ReaderApp(App[None]):
         for problem in self.loaded_settings.problems:
             self.notify(problem.text(self.lang), severity="warning", timeout=12)
         self.positions.all()
-        self.report_position_problems()
+        self.report(self.positions.take_problems(), timeout=12)
 
     # --- settings, themes, palette, positions (issue 5) ------------------------------------
 
@@ -211,8 +185,6 @@ class ReaderApp(App[None]):
 
     def remember_setting(self, **changes: object) -> None:
         """Use `changes` now and write them to settings.toml shortly (one write for a burst)."""
-        from dataclasses import replace
-
         self.loaded_settings = replace(
             self.loaded_settings,
             settings=replace(self.settings, **changes),  # type: ignore[arg-type]
@@ -267,24 +239,30 @@ class ReaderApp(App[None]):
                 )
             )
 
-    def report_position_problems(self) -> None:
-        for problem in self.positions.take_problems():
-            params = {
-                "path": str(problem.path),
-                "moved_to": str(problem.moved_to),
-                **problem.params,
-            }
-            self.notify(t(problem.key, self.lang, **params), severity="warning", timeout=12)
+    def report(self, problems: Iterable[FileProblem], *, timeout: float = 10) -> None:
+        """Tell the user about state files set aside or unreadable (they stay on disk)."""
+        for problem in problems:
+            self.notify(problem.text(self.lang), severity="warning", timeout=timeout)
 
     def save_reading_positions(self) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, ReadingScreen):
                 screen.save_position()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in SCREEN_KEYS:
+            # Under a modal these keys do not reach the app; the answer is for the footer of
+            # the screen below it, still on view.
+            below = next((s for s in reversed(self.screen_stack) if not s.is_modal), self.screen)
+            return action in app_keys(below)
+        return True
+
     async def action_quit(self) -> None:
         self.save_reading_positions()
         self.write_settings()
         self.exit()
+
+    # --- navigation: the screens ask, the app builds them -----------------------------------
 
     def open_article(self, path: Path) -> None:
         try:
@@ -295,15 +273,140 @@ class ReaderApp(App[None]):
         self.show_article(article)
 
     def show_article(self, article: Article) -> None:
+        self._show_article(article)
+
+    def _show_article(self, article: Article) -> ReadingScreen:
         for notice in article.notices:
             self.notify(notice_text(notice, self.lang), severity="warning", timeout=8)
+        reading = ReadingScreen(article, self.lang)
         if isinstance(self.screen, ReadingScreen):
             # Another article from the palette: this one's place is saved, and it is replaced
             # rather than stacked, so Escape still leads back to the library.
             self.screen.save_position()
-            self.switch_screen(ReadingScreen(article, self.lang))
+            self.switch_screen(reading)
+        else:
+            self.push_screen(reading)
+        return reading
+
+    def back_to_library(self) -> None:
+        """Leave the reading screen for the library (built now if the app began on an article)."""
+        from tui_reader.ui.library.library_screen import LibraryScreen
+
+        self.pop_screen()
+        if not isinstance(self.screen, LibraryScreen):
+            self.push_screen(LibraryScreen(self.library_dir, self._articles, self.lang))
+
+    async def action_back(self) -> None:
+        """Escape: back, as the screen means it (the reading screen closes its search first)."""
+        screen = self.screen
+        if isinstance(screen, ReadingScreen):
+            screen.action_back()
+
+    def show_help(self) -> None:
+        from tui_reader.ui.dialogs.help_screen import HelpScreen
+
+        self.push_screen(HelpScreen(self.lang))
+
+    def action_show_help(self) -> None:
+        self.show_help()
+
+    def show_drafts(self, article: Article | None = None) -> None:
+        """Every draft; the cursor starts on `article`'s first one (the article being read)."""
+        from tui_reader.ui.comments.drafts_screen import DraftsScreen
+
+        below = self.screen
+
+        def closed(_: None) -> None:
+            if isinstance(below, ReadingScreen) and below.is_attached:
+                below.refresh_draft_counts()
+
+        self.push_screen(DraftsScreen(self.lang, article), closed)
+
+    def action_show_drafts(self) -> None:
+        screen = self.screen
+        self.show_drafts(screen.article if isinstance(screen, ReadingScreen) else None)
+
+    def compose_comment(
+        self,
+        article: Article,
+        draft: Draft | None = None,
+        *,
+        new: bool = False,
+        section_slug: str | None = None,
+    ) -> None:
+        """The comment form over `article`'s reading screen (shown first if it is not the one
+        below): `draft`, else the article's latest unsent draft unless `new`, else a new draft
+        on `section_slug` or on the section being read."""
+        from tui_reader.ui.comments.drafts_support import same_file
+
+        self._close_drafts_screen()
+        below = self.screen
+        if isinstance(below, ReadingScreen) and same_file(below.article, article):
+            reading = below
+        else:
+            if isinstance(below, ReadingScreen):
+                self.pop_screen()  # the drafts screen opened another article's draft
+            reading = self._show_article(article)
+
+        def compose() -> None:
+            if section_slug:
+                reading.go_to_slug(section_slug)
+            self._open_composer(reading, draft, new=new, section_slug=section_slug)
+
+        if reading is below:
+            compose()
+        else:
+            # Once it is shown: the composer asks the reading screen where the reader is.
+            reading.when_shown(compose)
+
+    def open_draft(self, draft: Draft) -> None:
+        """A draft from the drafts screen, in its article; read-only when the article is gone."""
+        from tui_reader.ui.comments.drafts_support import draft_article
+
+        article, error = draft_article(draft)
+        if article is not None:
+            self.compose_comment(article, draft, section_slug=draft.section.slug)
             return
-        self.push_screen(ReadingScreen(article, self.lang))
+        from tui_reader.ui.comments.composer_screen import ComposerScreen
+
+        where = draft.article.path or t("drafts.stdin_article", self.lang)
+        reason = t("composer.read_only.no_article", self.lang, path=where)
+        if error:
+            self.notify(t(error, self.lang, path=where, reason=""), severity="warning")
+        self.push_screen(ComposerScreen(self.drafts, draft, self.lang, read_only_reason=reason))
+
+    def _close_drafts_screen(self) -> None:
+        if self.screen.id == "drafts-screen":
+            self.screen.dismiss()
+
+    def _open_composer(
+        self,
+        reading: ReadingScreen,
+        draft: Draft | None,
+        *,
+        new: bool = False,
+        section_slug: str | None = None,
+    ) -> None:
+        from tui_reader.ui.comments.composer_screen import ComposerContext, ComposerScreen
+        from tui_reader.ui.comments.drafts_support import article_key, new_draft, section_ref
+
+        article = reading.article
+        section = article.section_by_slug(section_slug) if section_slug else None
+        index = section.index if section is not None else reading.view.current_section
+        slug, title = section_ref(article, index)
+        if draft is None and not new:
+            draft = self.drafts.latest_unsent_for(article_key(article))
+            self.report(self.drafts.take_problems())
+        if draft is None:
+            draft = new_draft(self, article, slug, title, self.lang)
+        context = ComposerContext(article, slug, title, reading.top_paragraph)
+
+        def closed(draft_id: str | None) -> None:
+            # The id of the draft last saved: the sidebar counts it.
+            if draft_id is not None and reading.is_attached:
+                reading.refresh_draft_counts()
+
+        self.push_screen(ComposerScreen(self.drafts, draft, self.lang, context=context), closed)
 
 
 def notice_text(notice: Notice, lang: str) -> str:
@@ -319,8 +422,6 @@ def skipped_notices(listing: Listing, lang: str) -> list[str]:
     return [t("library.skipped", lang, count=len(listing.problems), first=first)]
 
 
-def _collect_after_first_paint() -> None:
-    """Start-up objects (Textual's, the article's) live as long as the app: freeze them so
-    later collections skip them, then let the collector run again."""
-    gc.freeze()
-    gc.enable()
+if TYPE_CHECKING:
+    # ReaderApp is what ui.shell promises the screens (checked by mypy).
+    _shell: type[ReaderShell] = ReaderApp

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from tui_reader.core.article.language import normalise_lang
+from tui_reader.core.errors import FrontMatterError
 from tui_reader.core.sanitize import make_inert
 
 # The opening line must be exactly `---`; the block ends at the next `---` line.
@@ -19,10 +20,6 @@ _BLOCK = re.compile(r"---[ \t]*\n(?P<yaml>(?:.*?\n)??)---[ \t]*(?:\n|\Z)", re.DO
 # A front matter is short: the closing line is not looked for beyond this, so that an article
 # opening with a thematic break does not have its whole text handed to the YAML parser.
 _MAX_BLOCK = 64 * 1024
-
-
-class FrontMatterError(ValueError):
-    """The block is not YAML, or not a mapping: its metadata cannot be used."""
 
 
 @dataclass(frozen=True, slots=True)

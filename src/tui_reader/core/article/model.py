@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from tui_reader.core.article.footer import find_comment_footer
-from tui_reader.core.article.front_matter import FrontMatter, FrontMatterError, read_front_matter
+from tui_reader.core.article.front_matter import FrontMatter, read_front_matter
 from tui_reader.core.article.language import guess_language, normalise_lang
 from tui_reader.core.article.sections import Heading, SlugRegistry, find_headings, iter_headings
 from tui_reader.core.article.source import decode_source, display_path, read_source
 from tui_reader.core.catalog import t
+from tui_reader.core.errors import FrontMatterError
 from tui_reader.core.sanitize import make_inert, utf8_has_controls
 
 if TYPE_CHECKING:
@@ -33,21 +34,12 @@ WORDS_PER_MINUTE = 230
 LEAD_SLUG = "top"
 
 
-class ArticleError(Exception):
-    """An article that cannot be opened. `key`/`params` index core.catalog for the message."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
-
-
 @dataclass(frozen=True, slots=True)
 class Notice:
     """Something the user should be told about an article that still opened (catalog key)."""
 
     key: str
-    params: dict[str, object] = field(default_factory=dict)
+    params: Mapping[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,6 @@
 """Bytes → text: reading an article file and decoding it, or saying why it cannot be read.
 
-Errors are ArticleError (core.article.model) with a catalog key and the path as shown to the user.
+Errors are ArticleError (core.errors) with a catalog key and the path as shown to the user.
 """
 
 from __future__ import annotations
@@ -11,21 +11,15 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from tui_reader.core.errors import ArticleError
 from tui_reader.core.sanitize import make_inert
-
-if TYPE_CHECKING:
-    from tui_reader.core.article.model import ArticleError
 
 SUPPORTED_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
 STDIN_NAME = "<stdin>"
 
 
 def _error(key: str, **params: object) -> ArticleError:
-    # Imported here: core.article.model imports this module.
-    from tui_reader.core.article.model import ArticleError
-
     return ArticleError(key, **params)
 
 

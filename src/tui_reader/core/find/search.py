@@ -172,8 +172,8 @@ def _tokens(units: list[_Unit], sensitive: bool, marks: bool) -> list[_Token]:
         if unit == " ":
             tokens.append(_Token(r"\s+", None, 0))
         elif isinstance(unit, str):
-            regex, chars = _other_class(unit, sensitive)
-            tokens.append(_Token(regex, frozenset(chars), _OTHER_RARITY))
+            regex, others = _other_class(unit, sensitive)
+            tokens.append(_Token(regex, frozenset(others), _OTHER_RARITY))
         else:
             base, upper = unit
             following = units[i + 1] if i + 1 < len(units) else None

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tui_reader.core.catalog import t
+
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 
@@ -39,6 +41,11 @@ class FileProblem:
     path: Path
     moved_to: Path | None = None  # where the file was moved aside, if it was
     params: dict[str, str] = field(default_factory=dict)
+
+    def text(self, lang: str) -> str:
+        """The message for the user (every problem key takes `path` and `moved_to`)."""
+        params = {"path": str(self.path), "moved_to": str(self.moved_to), **self.params}
+        return t(self.key, lang, **params)
 
 
 def content_stamp(data: bytes) -> str:

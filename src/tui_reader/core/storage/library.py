@@ -19,8 +19,9 @@ from typing import Any
 
 import platformdirs
 
-from tui_reader.core.article.model import ArticleError, reading_minutes, summarize_article
+from tui_reader.core.article.model import reading_minutes, summarize_article
 from tui_reader.core.article.source import display_path, is_supported, os_reason, read_source
+from tui_reader.core.errors import ArticleError
 from tui_reader.core.sanitize import make_inert
 from tui_reader.core.storage.paths import APP_NAME
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeGuard
 
 from tui_reader.core.storage.atomic_file import (
     FileProblem,
@@ -119,24 +120,28 @@ def _parse_entry(value: object) -> Position | None:
         value.get("finished", False),
         value.get("updated", ""),
     )
-    ints = all(isinstance(v, int) and not isinstance(v, bool) for v in (line, lines))
-    number = isinstance(percent, int | float) and not isinstance(percent, bool)
     if not (
         isinstance(slug, str)
-        and ints
-        and number
+        and _is_int(line)
+        and _is_int(lines)
+        and isinstance(percent, int | float)
+        and not isinstance(percent, bool)
         and isinstance(finished, bool)
         and isinstance(updated, str)
     ):
         return None
     # Edited files may hold 10**400: too big for a float (OverflowError) or for line arithmetic.
-    if abs(percent) > _MAX_NUMBER or max(abs(line), abs(lines)) > _MAX_NUMBER:  # type: ignore[arg-type]
+    if abs(percent) > _MAX_NUMBER or max(abs(line), abs(lines)) > _MAX_NUMBER:
         return None
-    if not math.isfinite(percent):  # type: ignore[arg-type]
+    if not math.isfinite(percent):
         return None
     return Position(
         slug, max(0, line), max(1, lines), max(0.0, min(100.0, float(percent))), finished, updated
-    )  # type: ignore[arg-type]
+    )
+
+
+def _is_int(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _parse(raw: bytes) -> dict[str, Position] | None:

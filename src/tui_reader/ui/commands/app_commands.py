@@ -12,7 +12,17 @@ from textual.content import Content
 from tui_reader.core.catalog import t
 from tui_reader.core.find.title_match import Match, TitleIndex
 from tui_reader.ui.commands.common import MAX_HITS, highlight_style, hit_label, lang_of
+from tui_reader.ui.shell import app_keys, shell
 from tui_reader.ui.themes import theme_names
+
+# (screen action, catalog key): the screen's own commands, in the palette's order.
+SCREEN_COMMANDS = (
+    ("action_toggle_sidebar", "palette.cmd.toggle_sidebar"),
+    ("action_wider", "palette.cmd.wider"),
+    ("action_narrower", "palette.cmd.narrower"),
+    ("action_drafts", "palette.cmd.open_drafts"),  # the drafts of this screen's article, if any
+    ("action_back", "palette.cmd.library"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,19 +35,13 @@ def app_commands(provider: Provider) -> list[AppCommand]:
     """The commands that make sense on the screen the palette was opened from."""
     app, screen, lang = provider.app, provider.screen, lang_of(provider.app)
     out = [AppCommand(t("palette.cmd.change_theme", lang), app.action_change_theme)]
-    if hasattr(screen, "action_toggle_sidebar"):
-        out.append(AppCommand(t("palette.cmd.toggle_sidebar", lang), screen.action_toggle_sidebar))
-    if hasattr(screen, "action_wider"):
-        out.append(AppCommand(t("palette.cmd.wider", lang), screen.action_wider))
-        out.append(AppCommand(t("palette.cmd.narrower", lang), screen.action_narrower))
-    # The drafts screen belongs to the comments feature: offered where a screen has it (`d`).
-    drafts = getattr(app, "action_open_drafts", None) or getattr(screen, "action_drafts", None)
-    if drafts is not None:
-        out.append(AppCommand(t("palette.cmd.open_drafts", lang), drafts))
-    if hasattr(screen, "action_back"):
-        out.append(AppCommand(t("palette.cmd.library", lang), screen.action_back))
-    if hasattr(screen, "action_help"):
-        out.append(AppCommand(t("palette.cmd.help", lang), screen.action_help))
+    # Offered where the screen the palette was opened from has them.
+    for action, key in SCREEN_COMMANDS:
+        run = getattr(screen, action, None)
+        if run is not None:
+            out.append(AppCommand(t(key, lang), run))
+    if "show_help" in app_keys(screen):
+        out.append(AppCommand(t("palette.cmd.help", lang), shell(app).show_help))
     out.append(AppCommand(t("palette.cmd.quit", lang), app.action_quit))
     return out
 

@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.style import Style
 
 from tui_reader.core.find.title_match import Match
+from tui_reader.ui.shell import shell
 
 # How many hits one provider offers for a query: the palette renders each one, so a cap keeps
 # a 2,000-section article as quick as a short one.
@@ -15,7 +16,7 @@ MAX_HITS = 30
 
 
 def lang_of(app: App[object]) -> str:
-    return str(getattr(app, "lang", "en"))
+    return shell(app).lang
 
 
 def highlight_style(provider: Provider) -> Style | str:

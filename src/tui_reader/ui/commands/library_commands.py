@@ -10,13 +10,14 @@ from textual.command import Hit, Hits, Provider
 from tui_reader.core.catalog import t
 from tui_reader.core.find.title_match import TitleIndex
 from tui_reader.ui.commands.common import MAX_HITS, highlight_style, hit_label, lang_of
+from tui_reader.ui.shell import shell
 
 
 class LibraryCommands(Provider):
     """`Open: <title>` hits for the articles of the library."""
 
     async def startup(self) -> None:
-        articles = list(getattr(self.app, "articles", []))
+        articles = shell(self.app).articles
         self._paths: list[Path] = [info.path for info in articles]
         self._index = TitleIndex([info.title for info in articles])
 
@@ -33,4 +34,4 @@ class LibraryCommands(Provider):
             )
 
     def _open(self, path: Path) -> None:
-        self.app.open_article(path)  # type: ignore[attr-defined]
+        shell(self.app).open_article(path)

@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -32,7 +32,7 @@ from tui_reader.core.catalog import t
 from tui_reader.core.comments.drafts import Draft, DraftStore, SaveOutcome, SaveResult
 from tui_reader.core.comments.email_rules import php_trim
 from tui_reader.core.comments.identity import Identity, forget_identity, save_identity
-from tui_reader.core.comments.quote import paragraph_at, with_quote
+from tui_reader.core.comments.quote import with_quote
 from tui_reader.core.comments.validation import (
     FIELDS,
     LIMITS,
@@ -43,19 +43,9 @@ from tui_reader.core.comments.validation import (
     validate,
 )
 from tui_reader.core.sanitize import make_inert
-from tui_reader.ui.comments.drafts_support import (
-    article_key,
-    group_digits,
-    local_time,
-    new_draft,
-    report_problems,
-    section_ref,
-    store_of,
-)
+from tui_reader.ui.comments.drafts_support import group_digits, local_time, new_draft
 from tui_reader.ui.localized import localize_bindings
-
-if TYPE_CHECKING:
-    from tui_reader.ui.reading.reading_screen import ReadingScreen
+from tui_reader.ui.shell import shell
 
 # Seconds from a change to its save. The timer starts at the first unsaved change and is not
 # pushed back by later keystrokes, so continuous typing is saved at least this often.
@@ -396,7 +386,7 @@ class ComposerScreen(ModalScreen[str | None]):
         return self._handle(result)
 
     def _handle(self, result: SaveResult) -> bool:
-        report_problems(self.app, result.notices, self.lang)
+        shell(self).report(result.notices)
         message = t(result.key, self.lang, **result.params) if result.key else None
         if result.outcome is SaveOutcome.FAILED:
             self._save_failed = True
@@ -455,7 +445,7 @@ class ComposerScreen(ModalScreen[str | None]):
         else:
             result = forget_identity()
         if result.problem is not None:
-            report_problems(self.app, [result.problem], self.lang)
+            shell(self).report([result.problem])
         if result.error_key is not None:
             self.notify(
                 t(result.error_key, self.lang, **(result.error_params or {})), severity="warning"
@@ -560,69 +550,4 @@ class ComposerScreen(ModalScreen[str | None]):
             t("composer.editor_failed", self.lang, editor=editor, reason=reason),
             severity="error",
             timeout=8,
-        )
-
-
-# --- opening the composer from a reading screen ---------------------------------------------
-
-
-@dataclass
-class PendingComposer:
-    """A composer to open once a reading screen shows (set by the drafts screen)."""
-
-    draft: Draft | None  # None: a new draft
-    section_slug: str | None = None  # where to bring the view first
-
-
-def top_paragraph(screen: ReadingScreen) -> str:
-    """The paragraph at the top of the reading view, as plain text ("" when none)."""
-    view = screen.view
-    index, lines = view.top_lines()
-    sections = screen.article.sections
-    if not sections:
-        return ""
-    return paragraph_at(sections[index].source, lines)
-
-
-def open_composer(
-    screen: ReadingScreen,
-    draft: Draft | None = None,
-    *,
-    new: bool = False,
-    section_slug: str | None = None,
-) -> None:
-    """`c` on the reading screen: the latest unsent draft of the article, else a new one.
-
-    `new` always starts a new draft, on `section_slug` if given, else the section being read.
-    """
-    app = screen.app
-    store = store_of(app)
-    article = screen.article
-    section = article.section_by_slug(section_slug) if section_slug else None
-    index = section.index if section is not None else screen.view.current_section
-    slug, title = section_ref(article, index)
-    if draft is None and not new:
-        draft = store.latest_unsent_for(article_key(article))
-        report_problems(app, store.take_problems(), screen.lang)
-    if draft is None:
-        draft = new_draft(app, article, slug, title, screen.lang)
-    context = ComposerContext(article, slug, title, lambda: top_paragraph(screen))
-    app.push_screen(ComposerScreen(store, draft, screen.lang, context=context))
-
-
-def reading_resumed(screen: ReadingScreen) -> None:
-    """The reading screen shows again: refresh the sidebar's draft counts, open a pending
-    composer (from the drafts screen)."""
-    store = store_of(screen.app)
-    counts = store.count_by_section(article_key(screen.article))
-    report_problems(screen.app, store.take_problems(), screen.lang)
-    screen.sidebar.set_draft_counts(counts)
-    pending = getattr(screen, "pending_composer", None)
-    if isinstance(pending, PendingComposer):
-        screen.pending_composer = None
-        if pending.section_slug:
-            slug = pending.section_slug
-            screen.view.when_laid_out(lambda: screen.view.jump_to_slug(slug))
-        open_composer(
-            screen, pending.draft, new=pending.draft is None, section_slug=pending.section_slug
         )

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from tui_reader.core.article.model import Article
 from tui_reader.core.catalog import t
-from tui_reader.core.comments.drafts import Draft, SaveOutcome, normalise_article_path
+from tui_reader.core.comments.drafts import Draft, SaveOutcome
 from tui_reader.core.comments.identity import forget_identity
 from tui_reader.core.comments.validation import prefixed, validate
 from tui_reader.core.sanitize import make_inert
@@ -21,12 +21,11 @@ from tui_reader.ui.comments.drafts_support import (
     draft_article,
     excerpt,
     local_time,
-    report_problems,
     same_article,
-    store_of,
 )
 from tui_reader.ui.dialogs.confirm_screen import ConfirmScreen
 from tui_reader.ui.localized import localize_bindings
+from tui_reader.ui.shell import shell
 
 COLUMNS = (
     ("drafts.col.article", 26),
@@ -38,6 +37,7 @@ COLUMNS = (
 
 
 class DraftsScreen(Screen[None]):
+    APP_KEYS: ClassVar[frozenset[str]] = frozenset({"show_help", "quit"})  # ReaderApp.BINDINGS
     CSS_PATH = "drafts_screen.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", show=False),
@@ -48,12 +48,10 @@ class DraftsScreen(Screen[None]):
         Binding("delete,x", "delete", "drafts.key.delete", key_display="Del"),
         Binding("f", "forget", "drafts.key.forget"),
         Binding("escape", "back", "drafts.key.back"),
-        Binding("question_mark", "help", "keys.help", key_display="?"),
-        Binding("q", "app.quit", "keys.quit"),
     ]
 
     def __init__(self, lang: str, article: Article | None = None) -> None:
-        super().__init__()
+        super().__init__(id="drafts-screen")  # the app closes it by this id
         self.lang = lang
         self.article = article  # the article being read when the screen was opened, if any
         self.drafts: list[Draft] = []
@@ -86,8 +84,8 @@ class DraftsScreen(Screen[None]):
         """Read the drafts directory again, keeping the cursor on the same draft."""
         table = self.table
         current = self.selected
-        report = store_of(self.app).load_all()
-        report_problems(self.app, report.problems, self.lang)
+        report = shell(self).drafts.load_all()
+        shell(self).report(report.problems)
         self.drafts = report.drafts
         table.clear()
         for draft in self.drafts:
@@ -167,21 +165,8 @@ class DraftsScreen(Screen[None]):
 
     def action_open(self) -> None:
         draft = self.selected
-        if draft is None:
-            return
-        article, error = draft_article(draft)
-        if article is None:
-            from tui_reader.ui.comments.composer_screen import ComposerScreen
-
-            where = draft.article.path or t("drafts.stdin_article", self.lang)
-            reason = t("composer.read_only.no_article", self.lang, path=where)
-            if error:
-                self.notify(t(error, self.lang, path=where, reason=""), severity="warning")
-            self.app.push_screen(
-                ComposerScreen(store_of(self.app), draft, self.lang, read_only_reason=reason)
-            )
-            return
-        self._open_in_article(article, draft)
+        if draft is not None:
+            shell(self).open_draft(draft)
 
     def action_new(self) -> None:
         """A new draft on the selected draft's article (or the article being read)."""
@@ -194,38 +179,11 @@ class DraftsScreen(Screen[None]):
                     severity="warning",
                 )
                 return
-            self._open_in_article(article, None, draft.section.slug)
+            shell(self).compose_comment(article, new=True, section_slug=draft.section.slug)
         elif self.article is not None:
-            self._open_in_article(self.article, None)
+            shell(self).compose_comment(self.article, new=True)
         else:
             self.app.bell()
-
-    def _open_in_article(
-        self, article: Article, draft: Draft | None, slug: str | None = None
-    ) -> None:
-        """Leave this screen for the article's reading screen, the composer on top."""
-        from tui_reader.ui.comments.composer_screen import PendingComposer, open_composer
-        from tui_reader.ui.reading.reading_screen import ReadingScreen
-
-        app = self.app
-        slug = draft.section.slug if draft is not None else slug
-        self.dismiss()
-        below = app.screen
-        if isinstance(below, ReadingScreen) and (
-            (draft is not None and same_article(below.article, draft))
-            or (draft is None and _same_file(below.article, article))
-        ):
-            if slug and below.view.text_width:
-                below.view.jump_to_slug(slug)
-            open_composer(below, draft, new=draft is None, section_slug=slug)
-            return
-        if isinstance(below, ReadingScreen):
-            app.pop_screen()
-        reading = ReadingScreen(article, getattr(app, "lang", self.lang))
-        reading.pending_composer = PendingComposer(draft, slug)
-        for notice in article.notices:
-            app.notify(t(notice.key, self.lang, **notice.params), severity="warning")
-        app.push_screen(reading)
 
     def action_toggle_ready(self) -> None:
         draft = self.selected
@@ -243,8 +201,8 @@ class DraftsScreen(Screen[None]):
             status = "ready"
         else:
             status = "draft"
-        result = store_of(self.app).set_status(draft.id, status)
-        report_problems(self.app, result.notices, self.lang)
+        result = shell(self).drafts.set_status(draft.id, status)
+        shell(self).report(result.notices)
         if result.ok:
             self.notify(
                 t("drafts.marked", self.lang, status=t(f"drafts.status.{status}", self.lang))
@@ -270,7 +228,7 @@ class DraftsScreen(Screen[None]):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            result = store_of(self.app).delete(draft.id)
+            result = shell(self).drafts.delete(draft.id)
             if result.outcome is SaveOutcome.DELETED:
                 self.notify(t("drafts.deleted", self.lang))
             else:
@@ -305,14 +263,3 @@ class DraftsScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss()
-
-    def action_help(self) -> None:
-        from tui_reader.ui.dialogs.help_screen import HelpScreen
-
-        self.app.push_screen(HelpScreen(self.lang))
-
-
-def _same_file(one: Article, other: Article) -> bool:
-    if one.path is None or other.path is None:
-        return one.path is None and other.path is None and one.text_hash == other.text_hash
-    return normalise_article_path(one.path) == normalise_article_path(other.path)

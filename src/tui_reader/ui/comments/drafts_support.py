@@ -3,38 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import App
 
-from tui_reader.core.article.model import Article, ArticleError, load_article
+from tui_reader.core.article.model import Article, load_article
 from tui_reader.core.catalog import t
-from tui_reader.core.comments.drafts import Draft, DraftStore, normalise_article_path, parse_time
+from tui_reader.core.comments.drafts import Draft, normalise_article_path, parse_time
 from tui_reader.core.comments.identity import Identity, load_identity
-from tui_reader.core.storage.atomic_file import FileProblem
+from tui_reader.core.errors import ArticleError
+from tui_reader.ui.shell import shell
 
-
-def store_of(app: App) -> DraftStore:
-    """The app's draft store (ReaderApp.drafts); a fresh one for an app without it (tests)."""
-    store = getattr(app, "drafts", None)
-    return store if isinstance(store, DraftStore) else DraftStore()
-
-
-def problem_text(problem: FileProblem, lang: str) -> str:
-    params = {"path": str(problem.path), "moved_to": str(problem.moved_to), **problem.params}
-    return t(problem.key, lang, **params)
-
-
-def report_problems(
-    app: App, problems: list[FileProblem] | tuple[FileProblem, ...], lang: str
-) -> None:
-    """Tell the user about draft files set aside or unreadable (they stay on disk)."""
-    for problem in problems:
-        app.notify(problem_text(problem, lang), severity="warning", timeout=10)
-
-
-def report_store_problems(app: App, lang: str) -> None:
-    report_problems(app, store_of(app).take_problems(), lang)
+if TYPE_CHECKING:
+    from tui_reader.core.storage.library import ArticleInfo
 
 
 def article_key(article: Article) -> str:
@@ -48,6 +30,12 @@ def same_article(article: Article, draft: Draft) -> bool:
     return bool(article.text_hash) and article.text_hash == draft.article.text_hash
 
 
+def same_file(one: Article, other: Article) -> bool:
+    if one.path is None or other.path is None:
+        return one.path is None and other.path is None and one.text_hash == other.text_hash
+    return normalise_article_path(one.path) == normalise_article_path(other.path)
+
+
 def section_ref(article: Article, index: int) -> tuple[str, str]:
     """Slug and title of section `index`; the lead section is called like in the sidebar."""
     if not article.sections:
@@ -56,22 +44,22 @@ def section_ref(article: Article, index: int) -> tuple[str, str]:
     return section.slug, section.title or t("reading.lead", article.lang)
 
 
-def load_saved_identity(app: App, lang: str) -> Identity | None:
+def load_saved_identity(app: App[object], lang: str) -> Identity | None:
     """The remembered name/email/website; problems are reported, never fatal."""
     result = load_identity()
     if result.problem is not None:
-        report_problems(app, [result.problem], lang)
+        shell(app).report([result.problem])
     if result.error_key is not None:
         app.notify(t(result.error_key, lang, **(result.error_params or {})), severity="warning")
     return result.identity
 
 
 def new_draft(
-    app: App, article: Article, section_slug: str, section_title: str, lang: str
+    app: App[object], article: Article, section_slug: str, section_title: str, lang: str
 ) -> Draft:
     """A new draft (in memory only) on `article`, prefilled with the remembered identity."""
     section = article.section_by_slug(section_slug) or article.sections[0]
-    return store_of(app).new_on(
+    return shell(app).drafts.new_on(
         article, section, section_title=section_title, identity=load_saved_identity(app, lang)
     )
 
@@ -112,11 +100,11 @@ def excerpt(draft: Draft, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def draft_count_cells(app: App, articles: list, lang: str) -> dict[str, Text]:
+def draft_count_cells(app: App[object], articles: list[ArticleInfo]) -> dict[str, Text]:
     """The library's drafts column, keyed like its rows (str of the article path)."""
-    store = store_of(app)
+    store = shell(app).drafts
     counts = store.count_by_article()
-    report_problems(app, store.take_problems(), lang)
+    shell(app).report(store.take_problems())
     cells: dict[str, Text] = {}
     for info in articles:
         count = counts.get(normalise_article_path(info.path) or "", 0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -17,6 +17,10 @@ from tui_reader.core.catalog import t
 from tui_reader.core.storage.library import ArticleInfo
 from tui_reader.core.storage.paths import bundled_articles_dir
 from tui_reader.ui.localized import localize_bindings
+from tui_reader.ui.shell import shell
+
+if TYPE_CHECKING:
+    from tui_reader.core.storage.positions import PositionStore
 
 # (catalog key, width) of every column but the title, which gets the rest of the width.
 FIXED_COLUMNS = (
@@ -31,14 +35,13 @@ TITLE_MIN = 20
 
 
 class LibraryScreen(Screen[None]):
+    APP_KEYS: ClassVar[frozenset[str]] = frozenset({"show_drafts", "show_help", "quit"})
     CSS_PATH = "library_screen.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", show=False),
         Binding("k", "cursor_up", show=False),
         Binding("enter", "open", "keys.open"),
-        Binding("d", "drafts", "keys.drafts"),
-        Binding("question_mark", "help", "keys.help", key_display="?"),
-        Binding("q", "app.quit", "keys.quit"),
+        # d, ? and q: ReaderApp.BINDINGS.
     ]
 
     def __init__(self, directory: Path, articles: list[ArticleInfo] | None, lang: str) -> None:
@@ -103,7 +106,7 @@ class LibraryScreen(Screen[None]):
             table.move_cursor(row=row)
 
     def _list_later(self) -> None:
-        self.articles = self.app.articles  # type: ignore[attr-defined]
+        self.articles = shell(self).articles
         self._listed = True
         self._fill()
         self.refresh_draft_counts()
@@ -122,7 +125,7 @@ class LibraryScreen(Screen[None]):
             Text(info.date or ""),
             Text(info.lang.upper()),
             Text(t("library.minutes", self.lang, minutes=info.reading_minutes), justify="right"),
-            progress_cell(self.app, info.path, self.lang),
+            progress_cell(shell(self).positions, info.path, self.lang),
             Text(""),  # drafts: filled in by refresh_draft_counts
         ]
 
@@ -134,7 +137,7 @@ class LibraryScreen(Screen[None]):
         """The progress column: reading positions change while an article is open."""
         table = self.query_one(DataTable)
         for info in self.articles:
-            cell = progress_cell(self.app, info.path, self.lang)
+            cell = progress_cell(shell(self).positions, info.path, self.lang)
             table.update_cell(str(info.path), "library.col.progress", cell)
 
     def refresh_draft_counts(self) -> None:
@@ -142,13 +145,12 @@ class LibraryScreen(Screen[None]):
         from tui_reader.ui.comments.drafts_support import draft_count_cells
 
         table = self.query_one(DataTable)
-        for key, cell in draft_count_cells(self.app, self.articles, self.lang).items():
+        for key, cell in draft_count_cells(self.app, self.articles).items():
             table.update_cell(key, "library.col.drafts", cell)
 
     def action_drafts(self) -> None:
-        from tui_reader.ui.comments.drafts_screen import DraftsScreen
-
-        self.app.push_screen(DraftsScreen(self.lang))
+        """The palette's "drafts" command (`d` is ReaderApp's)."""
+        shell(self).show_drafts()
 
     def action_cursor_down(self) -> None:
         self.query_one(DataTable).action_cursor_down()
@@ -159,16 +161,11 @@ class LibraryScreen(Screen[None]):
     def action_open(self) -> None:
         table = self.query_one(DataTable)
         if self.articles:
-            self.app.open_article(self.articles[table.cursor_row].path)  # type: ignore[attr-defined]
+            shell(self).open_article(self.articles[table.cursor_row].path)
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_open()
-
-    def action_help(self) -> None:
-        from tui_reader.ui.dialogs.help_screen import HelpScreen
-
-        self.app.push_screen(HelpScreen(self.lang))
 
 
 def _host(url: str | None) -> str | None:
@@ -179,12 +176,11 @@ def _host(url: str | None) -> str | None:
     return urlsplit(url).hostname or url
 
 
-def progress_cell(app: object, path: Path, lang: str) -> Text:
+def progress_cell(positions: PositionStore, path: Path, lang: str) -> Text:
     """The progress column: unread "—", started "42 %", read to the end "✓"."""
-    from tui_reader.core.storage.positions import PositionStore, article_key, progress_label
+    from tui_reader.core.storage.positions import article_key, progress_label
 
-    store = getattr(app, "positions", None)
-    position = store.get(article_key(path)) if isinstance(store, PositionStore) else None
+    position = positions.get(article_key(path))
     label = progress_label(position)
     if label is None:
         return Text(t("library.unread", lang), style="dim", justify="right")

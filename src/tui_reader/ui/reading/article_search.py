@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from itertools import accumulate
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -21,7 +21,9 @@ from textual.strip import Strip
 from tui_reader.core.find.search import Hit, Query
 
 if TYPE_CHECKING:
-    from tui_reader.ui.reading.article_view import ArticleView
+    from textual.geometry import Region
+
+    from tui_reader.core.article.model import Article
 
 MATCH = "article-view--match"
 CURRENT = "article-view--match-current"
@@ -29,6 +31,33 @@ CURRENT = "article-view--match-current"
 LOCATED_SECTIONS = 64
 
 Mark = tuple[int, int, Style]
+
+
+class SearchedView(Protocol):
+    """What a search needs of the view it highlights (ArticleView, which holds the search)."""
+
+    article: Article
+    scroll_y: float
+
+    @property
+    def current_section(self) -> int: ...
+
+    @property
+    def scrollable_content_region(self) -> Region: ...
+
+    def _strips(self, index: int) -> list[Strip]: ...
+
+    def section_at(self, y: int) -> int: ...
+
+    def section_offset(self, index: int) -> int: ...
+
+    def jump_to(self, index: int) -> None: ...
+
+    def show_line(self, index: int, line: int) -> None: ...
+
+    def refresh(self) -> object: ...
+
+    def get_component_rich_style(self, name: str) -> Style: ...
 
 
 def highlight(strip: Strip, marks: list[Mark]) -> Strip:
@@ -57,7 +86,7 @@ def highlight(strip: Strip, marks: list[Mark]) -> Strip:
 class ArticleSearch:
     """One query over one view; `scope` limits it to a section."""
 
-    def __init__(self, view: ArticleView, query: Query, scope: int | None) -> None:
+    def __init__(self, view: SearchedView, query: Query, scope: int | None) -> None:
         self.view = view
         self.query = query
         self.scope = scope

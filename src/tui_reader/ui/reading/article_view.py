@@ -73,6 +73,7 @@ class ArticleView(ScrollView, can_focus=True):
         article: Article,
         *,
         max_width: int = 88,
+        lang: str = "en",
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -80,6 +81,7 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.article = article
         self.max_width = max_width
+        self.lang = lang  # the interface language, for notices drawn in the text
         self._sections = article.sections
         self._width = 0  # column count the cached lines were rendered for (0: not yet)
         self._margin = 0
@@ -188,8 +190,8 @@ class ArticleView(ScrollView, can_focus=True):
     # --- rendering ----------------------------------------------------------------------
 
     def _render_section(self, index: int, width: int, margin: int) -> list[Strip]:
-        source, lang = self._sections[index].source, getattr(self.app, "lang", "en")
-        lines = render_lines(source, self.app.console, width, lang=lang)
+        source = self._sections[index].source
+        lines = render_lines(source, self.app.console, width, lang=self.lang)
         pad = [Segment(" " * margin)] if margin else []
         return [Strip([*pad, *line], width + margin) for line in lines]
 

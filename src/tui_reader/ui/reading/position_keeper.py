@@ -23,6 +23,7 @@ from tui_reader.core.storage.positions import (
     line_in_section,
 )
 from tui_reader.ui.reading.article_view import ArticleView
+from tui_reader.ui.shell import shell
 
 # Seconds without scrolling before the position is written.
 DEBOUNCE = 1.0
@@ -30,16 +31,14 @@ DEBOUNCE = 1.0
 TICK = 0.25
 
 
-def position_store(screen: Screen[object]) -> PositionStore | None:
-    store = getattr(screen.app, "positions", None)
-    return store if isinstance(store, PositionStore) else None
-
-
 class PositionKeeper:
-    def __init__(self, screen: Screen[object], view: ArticleView, article: Article) -> None:
+    def __init__(
+        self, screen: Screen[None], view: ArticleView, article: Article, store: PositionStore
+    ) -> None:
         self.screen = screen
         self.view = view
         self.article = article
+        self.store = store
         self.key = article_key(article.path, article.text_hash)
         self.restored = False
         self._saved: Position | None = None  # what the store holds for this article
@@ -59,8 +58,7 @@ class PositionKeeper:
         if self.restored:
             return
         view = self.view
-        store = position_store(self.screen)
-        saved = store.get(self.key) if store is not None else None
+        saved = self.store.get(self.key)
         self._saved = saved
         if saved is not None and self.article.sections:
             section = self.article.section_by_slug(saved.slug)
@@ -133,21 +131,14 @@ class PositionKeeper:
         self._write(self._latest)
 
     def _write(self, position: Position | None) -> None:
-        store = position_store(self.screen)
-        if position is None or store is None:
+        if position is None:
             return
         if self._saved is not None and _same_place(self._saved, position):
             return
-        result = store.save(self.key, position)
-        lang = str(getattr(self.screen.app, "lang", "en"))
+        result = self.store.save(self.key, position)
+        lang = shell(self.screen).lang
         if result.problem is not None:
-            problem = result.problem
-            params = {
-                "path": str(problem.path),
-                "moved_to": str(problem.moved_to),
-                **problem.params,
-            }
-            self.screen.app.notify(t(problem.key, lang, **params), severity="warning", timeout=10)
+            shell(self.screen).report([result.problem])
         if result.ok:
             self._saved = position
         elif not self._error_shown:

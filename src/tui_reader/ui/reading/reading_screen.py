@@ -27,11 +27,11 @@ from tui_reader.ui.reading.position_keeper import PositionKeeper
 from tui_reader.ui.reading.search_and_links import SEARCH_BINDINGS, SearchAndLinks
 from tui_reader.ui.reading.search_bar import SearchBar
 from tui_reader.ui.reading.section_list import SectionList
-from tui_reader.ui.startup import after_first_paint
+from tui_reader.ui.shell import shell
+from tui_reader.ui.startup import DeferredMount, after_first_paint
 
 if TYPE_CHECKING:
     from textual.command import Provider
-    from textual.widget import AwaitMount
 
 # Below this many columns the sidebar starts hidden; `t` still shows it.
 NARROW = 80
@@ -58,6 +58,8 @@ def header_text(article: Article, lang: str, *, count_words: bool = True) -> Tex
 
 
 class ReadingScreen(SearchAndLinks, Screen[None]):
+    # d, ?, Escape and q: ReaderApp.BINDINGS.
+    APP_KEYS: ClassVar[frozenset[str]] = frozenset({"show_drafts", "show_help", "back", "quit"})
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n,right_square_bracket", "next_section", "keys.next_section"),
         Binding("p,left_square_bracket", "previous_section", "keys.previous_section"),
@@ -66,26 +68,23 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
         Binding("plus,equals_sign", "wider", "keys.wider", show=False, key_display="+"),
         Binding("minus", "narrower", "keys.narrower", show=False, key_display="-"),
         Binding("c", "comment", "keys.comment"),
-        Binding("d", "drafts", "keys.drafts"),
-        Binding("question_mark", "help", "keys.help", key_display="?"),
-        Binding("escape", "back", "keys.back"),
-        Binding("q", "app.quit", "keys.quit"),
     ]
-    COMMANDS: ClassVar[set[Callable[[], type[Provider]]]] = {
-        section_commands
-    }  # ctrl+p: jump to a section by title
+    # ctrl+p: jump to a section by title
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {section_commands}
 
     def __init__(self, article: Article, lang: str) -> None:
         super().__init__()
         self.article = article
         self.lang = lang
         self._sidebar_wanted: bool | None = None  # None: follow the terminal width
-        self.pending_composer: object | None = None  # set by the drafts screen (composer_screen)
+        self._when_shown: list[Callable[[], object]] = []
+        self._counted_drafts = False
         self.search_bar = SearchBar(lang, id="search-bar")
         self.sidebar = SectionList(
             article.sections, t("reading.lead", article.lang), id="sidebar", classes="sidebar"
         )
-        self._bars: AwaitMount | None = None
+        # The search bar and the footer: after the first paint, or as soon as "/" asks.
+        self._bars = DeferredMount(self, self._make_bars, after="#body")
         localize_bindings(self, lang)
 
     def compose(self) -> ComposeResult:
@@ -95,7 +94,9 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
             # The contents list is mounted after the first paint (styling an OptionList costs
             # a few milliseconds); until then a plain widget of the same look holds its place.
             yield Widget(id="sidebar-placeholder", classes="sidebar")
-            yield ArticleView(self.article, max_width=self.settings.reading_width, id="article")
+            yield ArticleView(
+                self.article, max_width=self.settings.reading_width, lang=self.lang, id="article"
+            )
         # The search bar and the footer are mounted after the first paint (mount_bars).
 
     def on_mount(self) -> None:
@@ -103,9 +104,9 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
         self._sidebar_wanted = settings.sidebar_visible
         self.sidebar.styles.width = settings.sidebar_width
         self.query_one("#sidebar-placeholder").styles.width = settings.sidebar_width
-        self.keeper = PositionKeeper(self, self.query_one(ArticleView), self.article)
+        self.keeper = PositionKeeper(self, self.view, self.article, shell(self).positions)
         self.keeper.start()
-        self.query_one(ArticleView).focus()
+        self.view.focus()
         self.sidebar.follow(0)
         after_first_paint(self, self._mount_sidebar)
         after_first_paint(self, self.mount_bars)
@@ -121,19 +122,17 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
             await placeholder.remove()
             await body.mount(self.sidebar, before=self.view)
 
-    async def mount_bars(self) -> None:
-        """Mount the search bar and the footer (once): after the first paint, or as soon as
-        the search is asked for."""
-        if self._bars is not None:
-            await self._bars
-            return
-        if not self.is_attached:  # left before the first paint
-            return
+    async def mount_bars(self) -> bool:
+        """Mount the search bar and the footer now if not yet done (False: screen left)."""
+        mounted = await self._bars.ensure()
+        if mounted:
+            self.refresh_bindings()  # the footer shows the keys when told they changed
+        return mounted
+
+    def _make_bars(self) -> list[Widget]:
         from textual.widgets import Footer  # imported after the first paint too
 
-        self._bars = self.mount(self.search_bar, Footer(), after="#body")
-        await self._bars
-        self.refresh_bindings()  # the footer shows the keys when told they changed
+        return [self.search_bar, Footer()]
 
     @work(thread=True, exclusive=True, group="word-count")
     def _count_words(self) -> None:
@@ -193,28 +192,26 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
     def action_previous_section(self) -> None:
         self.view.previous_section()
 
-    def action_help(self) -> None:
-        from tui_reader.ui.dialogs.help_screen import HelpScreen
-
-        self.app.push_screen(HelpScreen(self.lang))
-
     def action_back(self) -> None:
+        """Escape (ReaderApp.action_back) and the palette's "back to the library"."""
         if self.escape_search():  # close the search bar, then clear the highlights
             return
         self.save_position()
-        self.app.back_to_library()  # type: ignore[attr-defined]
+        shell(self).back_to_library()
+
+    def go_to_slug(self, slug: str) -> None:
+        """Bring section `slug` to the top, now or once the view is laid out."""
+        self.view.when_laid_out(lambda: self.view.jump_to_slug(slug))
 
     # --- settings, reading position, reading width (issue 5) ------------------------------
 
     @property
     def settings(self) -> Settings:
-        settings = getattr(self.app, "settings", None)
-        return settings if isinstance(settings, Settings) else Settings()
+        return shell(self).settings
 
     def save_position(self) -> None:
-        keeper = getattr(self, "keeper", None)
-        if keeper is not None:
-            keeper.flush()
+        if self.is_mounted:  # the keeper is made on mount
+            self.keeper.flush()
 
     def on_unmount(self) -> None:
         self.save_position()
@@ -241,29 +238,50 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
             return
         view.set_max_width(width)
         self.notify(t("reading.width", self.lang, width=width), timeout=2)
-        remember = getattr(self.app, "remember_setting", None)
-        if remember is not None:
-            remember(reading_width=min(width, READING_WIDTH_MAX))
+        shell(self).remember_setting(reading_width=min(width, READING_WIDTH_MAX))
 
-    # --- comments (composer_screen, drafts_screen) ---------------------------------------
+    # --- comments: the app opens the composer and the drafts screen ----------------------
+
+    def when_shown(self, callback: Callable[[], object]) -> None:
+        """Run `callback` once this screen has been shown (after its first paint)."""
+        self._when_shown.append(callback)
 
     def on_screen_resume(self) -> None:
-        # After the paint: the composer module is heavy and the counts can wait a frame.
+        # After the paint: the drafts store and the composer can wait a frame.
         after_first_paint(self, self._resumed)
 
     def _resumed(self) -> None:
         if not self.is_attached:  # replaced (palette, drafts screen) before the frame
             return
-        from tui_reader.ui.comments.composer_screen import reading_resumed
+        if not self._counted_drafts:
+            self.refresh_draft_counts()
+        callbacks, self._when_shown = self._when_shown, []
+        for callback in callbacks:
+            callback()
 
-        reading_resumed(self)  # sidebar draft counts, a composer asked for by the drafts screen
+    def refresh_draft_counts(self) -> None:
+        """The sidebar's "✎N" per section (after a composer or the drafts screen closed)."""
+        from tui_reader.ui.comments.drafts_support import article_key
+
+        self._counted_drafts = True
+        store = shell(self).drafts
+        counts = store.count_by_section(article_key(self.article))
+        shell(self).report(store.take_problems())
+        self.sidebar.set_draft_counts(counts)
+
+    def top_paragraph(self) -> str:
+        """The paragraph at the top of the view, as plain text ("" when none): what the
+        composer quotes."""
+        from tui_reader.core.comments.quote import paragraph_at
+
+        index, lines = self.view.top_lines()
+        if not self.article.sections:
+            return ""
+        return paragraph_at(self.article.sections[index].source, lines)
 
     def action_comment(self) -> None:
-        from tui_reader.ui.comments.composer_screen import open_composer
-
-        open_composer(self)
+        shell(self).compose_comment(self.article)
 
     def action_drafts(self) -> None:
-        from tui_reader.ui.comments.drafts_screen import DraftsScreen
-
-        self.app.push_screen(DraftsScreen(self.lang, self.article))
+        """The palette's "drafts" command (`d` is ReaderApp's)."""
+        shell(self).show_drafts(self.article)

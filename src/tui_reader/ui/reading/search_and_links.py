@@ -59,16 +59,21 @@ class SearchAndLinks(_Screen):
     """Mixed into ReadingScreen, which provides `view` (its ArticleView) and `lang`."""
 
     lang: str
-    view: ArticleView
+
+    if TYPE_CHECKING:
+
+        @property
+        def view(self) -> ArticleView: ...
 
     # --- the search bar -----------------------------------------------------------------
 
     search_bar: SearchBar  # mounted after the first paint, by mount_bars
     sidebar: SectionList  # the same
-    mount_bars: Callable[[], Awaitable[None]]
+    mount_bars: Callable[[], Awaitable[bool]]
 
     async def action_search(self) -> None:
-        await self.mount_bars()  # "/" pressed before the first paint
+        if not await self.mount_bars():  # "/" pressed before the first paint
+            return
         self.search_bar.open()
         self._prepare_search(self.view.article.search_index)
 
