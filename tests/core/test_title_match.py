@@ -1,8 +1,6 @@
-"""The palette's title matcher: accents, ranking, highlight spans, and speed on big articles."""
+"""The palette's title matcher: accents, ranking, highlight spans (speed: benchmarks/)."""
 
 from __future__ import annotations
-
-import time
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -18,14 +16,12 @@ def test_fold_ignores_case_and_accents() -> None:
     assert fold("ŒUVRE") == "œuvre"
 
 
-def test_exact_title_wins_among_2000_and_is_fast() -> None:
+def test_exact_title_wins_among_2000() -> None:
+    # Its speed: benchmarks/core_speed.py.
     index = TitleIndex(TITLES)
-    start = time.perf_counter()
     matches = index.rank("Section 1500")
-    elapsed = time.perf_counter() - start
     assert index.titles[matches[0].index] == "Section 1500"
     assert matches[0].spans == ((0, 12),)
-    assert elapsed < 0.05
 
 
 def test_substring_beats_words_beats_subsequence() -> None:

@@ -67,15 +67,12 @@ async def test_section_1500_of_2000_is_found_and_jumped_to(make_app, tmp_path: P
         target = view.article.section_by_slug("section-1500")
         assert target is not None
         await app.workers.wait_for_complete()  # the pane's background rendering, not ours
-        started = time.perf_counter()
         command_list = await open_palette(pilot, "Section 1500")
         assert "Section: Section 1500" in prompts(command_list)[0]
-        searched = time.perf_counter() - started
-        started = time.perf_counter()
         await pilot.press("enter")
-        while view.current_section != target.index and time.perf_counter() - started < 5:
+        deadline = time.monotonic() + 5
+        while view.current_section != target.index and time.monotonic() < deadline:
             await asyncio.sleep(0.01)
-        jumped = time.perf_counter() - started
         assert not CommandPalette.is_open(app)
         assert view.current_section == target.index
         assert round(view.scroll_y) == view.section_offset(target.index)
@@ -83,32 +80,23 @@ async def test_section_1500_of_2000_is_found_and_jumped_to(make_app, tmp_path: P
         await pilot.pause()
         assert app.screen.query_one(SectionList).highlighted == target.index
         assert app.focused is view
-        # End to end through Textual's palette (its rendering and batching included); bounds
-        # generous enough for a loaded CI machine. The parts that are ours are timed below.
-        assert searched < 10, searched
-        assert jumped < 5, jumped
 
 
-async def test_section_search_is_cheap_on_2000_sections(make_app, tmp_path: Path) -> None:
+async def test_section_search_on_2000_sections_is_capped(make_app, tmp_path: Path) -> None:
+    # How long it takes: benchmarks/core_speed.py.
     app = make_app(big_article(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         provider = SectionCommands(app.screen)
-        started = time.perf_counter()
         await provider.startup()
         hits = [hit async for hit in provider.search("section 15")]
-        elapsed = time.perf_counter() - started
         assert str(hits[0].text).endswith("Section 15")
         assert len(hits) <= 30  # capped: the palette renders each hit
-        assert elapsed < 0.2, elapsed
         view = app.screen.query_one(ArticleView)
         target = view.article.section_by_slug("section-1500")
         assert target is not None
-        started = time.perf_counter()
         app.screen.jump_to_section(target.index)
-        elapsed = time.perf_counter() - started
         assert view.current_section == target.index
-        assert elapsed < 0.2, elapsed
 
 
 async def test_fuzzy_and_accent_insensitive_section_titles(make_app) -> None:
