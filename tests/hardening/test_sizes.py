@@ -81,7 +81,7 @@ async def test_composer_keeps_typed_text_through_resizes(
         await pilot.pause()
         screen = app.screen
         assert type(screen).__name__ == "ComposerScreen"
-        area = screen.comment_area
+        area = screen.form.comment_area
         area.focus()
         await pilot.pause()
         area.insert(TYPED)  # as a paste would

@@ -252,7 +252,7 @@ async def test_app_tells_about_a_bad_identity_when_the_form_opens(
         await pilot.pause()
         assert type(app.screen).__name__ == "ComposerScreen"
         assert any("moved to" in m for m in _messages(app))
-        assert app.screen.form_values()["author"] == ""  # no identity: empty, never garbage
+        assert app.screen.form.values()["author"] == ""  # no identity: empty, never garbage
     kept = list((path.parent / "corrupt").iterdir())
     assert len(kept) == 1 and not path.exists()
     if case == "symlink":

@@ -1,49 +1,39 @@
 """The comment composer: the article's own web form, offline, saved while you type.
 
-The form speaks the article's language (it belongs to the site); the footer, notifications and
-save errors speak the interface language. Every change is written to the draft's JSON file
-within AUTOSAVE_DELAY seconds and again on close, so a crash loses at most that much typing.
-A save that fails keeps the text in the form, shows the error and retries; a save that finds
-the file changed by another instance continues on the conflict copy the store made.
+The screen holds the layout, the timers and the actions. The fields are a CommentForm (in the
+draft's language: the form belongs to the site); what is saved when, conflicts and the
+ready ↔ draft rule are the DraftSession's (core.comments.session); Ctrl+E is the
+external-editor helper's. The footer, notifications and save errors speak the interface
+language. Every change is written to the draft's JSON file within AUTOSAVE_DELAY seconds and
+again on close, so a crash loses at most that much typing. A save that fails keeps the text in
+the form, shows the error and retries; a save that finds the file changed by another instance
+continues on the conflict copy the store made.
 """
 
 from __future__ import annotations
 
-import os
-import shlex
-import subprocess
-import tempfile
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult, SuspendNotSupported
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Static, TextArea
+from textual.widgets import Button, Footer, Static
 
 from tui_reader.core.article.model import Article
 from tui_reader.core.catalog import t
-from tui_reader.core.comments.drafts import Draft, DraftStore, SaveOutcome, SaveResult
-from tui_reader.core.comments.email_rules import php_trim
-from tui_reader.core.comments.identity import Identity, forget_identity, save_identity
+from tui_reader.core.comments.drafts import Draft, DraftStore
 from tui_reader.core.comments.quote import with_quote
-from tui_reader.core.comments.validation import (
-    FIELDS,
-    LIMITS,
-    FieldError,
-    byte_length,
-    errors_by_field,
-    prefixed,
-    validate,
-)
+from tui_reader.core.comments.session import DraftSession, Saved
 from tui_reader.core.sanitize import make_inert
-from tui_reader.ui.comments.drafts_support import group_digits, local_time, new_draft
+from tui_reader.ui.comments.comment_form import CommentForm
+from tui_reader.ui.comments.drafts_support import local_time, new_draft
+from tui_reader.ui.comments.external_editor import edit_externally
 from tui_reader.ui.localized import localize_bindings
 from tui_reader.ui.shell import shell
 
@@ -52,14 +42,6 @@ from tui_reader.ui.shell import shell
 AUTOSAVE_DELAY = 0.5
 # Seconds before saving again after a failed save (full or read-only disk).
 RETRY_DELAY = 2.0
-
-INPUT_FIELDS = ("author", "email", "url")
-LABEL_KEYS = {
-    "comment": "composer.label.comment",
-    "author": "composer.label.author",
-    "email": "composer.label.email",
-    "url": "composer.label.url",
-}
 
 
 @dataclass
@@ -70,15 +52,6 @@ class ComposerContext:
     section_slug: str  # the section being read, for a new draft
     section_title: str
     quote_source: Callable[[], str] | None = None  # the paragraph at the top of the view
-
-
-def field_label(key: str, lang: str, required: bool) -> Text:
-    """The label, "Comment *" with the marker in red, as the site marks required fields."""
-    label = Text(t(key, lang))
-    if required:
-        label.append(" ")
-        label.append("*", style="bold red")
-    return label
 
 
 class ComposerScreen(ModalScreen[str | None]):
@@ -105,17 +78,17 @@ class ComposerScreen(ModalScreen[str | None]):
         read_only_reason: str | None = None,
     ) -> None:
         super().__init__()
-        self.store = store
-        self.draft = draft
+        self.session = DraftSession(store, draft, read_only_reason=read_only_reason)
         self.lang = lang  # interface language; the form follows draft.lang
         self.context = context
-        self._forced_read_only = read_only_reason
         self._timer: Timer | None = None
-        self._saved = self._snapshot(draft)  # what the file holds (or the untouched new draft)
-        self._save_failed = False
         localize_bindings(self, lang)
 
     # --- state --------------------------------------------------------------------------
+
+    @property
+    def draft(self) -> Draft:
+        return self.session.draft
 
     @property
     def form_lang(self) -> str:
@@ -123,85 +96,35 @@ class ComposerScreen(ModalScreen[str | None]):
 
     @property
     def read_only(self) -> bool:
-        return (
-            self._forced_read_only is not None
-            or self.draft.read_only
-            or self.draft.status == "sent"
-        )
+        return self.session.read_only
 
-    def _read_only_reason(self) -> str | None:
-        if self._forced_read_only is not None:
-            return self._forced_read_only
-        if self.draft.read_only:
-            return t("drafts.error.read_only_draft", self.lang)
-        if self.draft.status == "sent":
-            return t("composer.read_only.sent", self.lang)
-        return None
-
-    @staticmethod
-    def _snapshot(draft: Draft) -> tuple[object, ...]:
-        return (
-            draft.comment,
-            draft.author,
-            draft.email,
-            draft.url,
-            draft.consent,
-            draft.quote,
-            draft.status,
-        )
+    @property
+    def form(self) -> CommentForm:
+        return self.query_one(CommentForm)
 
     @property
     def dirty(self) -> bool:
         """Does the form hold something the draft file does not?"""
-        self._apply_form()
-        return self._snapshot(self.draft) != self._saved
+        self._sync()
+        return self.session.dirty
+
+    def _sync(self) -> None:
+        """Copy the form into the draft in memory."""
+        if self.is_mounted:
+            form = self.form
+            self.session.edit(form.values(), form.consent)
 
     # --- layout -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         form = self.form_lang
-        required = self.draft.article.require_name_email
         with Vertical(id="composer") as box:
             box.border_title = t("composer.title", form)
             yield Static(self._comment_on(), id="comment-on")
             note = f"{t('composer.note_private', form)} {t('composer.note_required', form)}"
             yield Static(Text(note), id="form-note")
             yield Static("", id="composer-notice", classes="hidden")
-            with Horizontal(classes="label-row"):
-                yield Label(
-                    field_label(LABEL_KEYS["comment"], form, True),
-                    id="label-comment",
-                    classes="field-label",
-                )
-                yield Static("", id="counter")
-            yield TextArea(
-                make_inert(self.draft.comment),
-                id="comment",
-                tab_behavior="focus",
-                soft_wrap=True,
-                show_line_numbers=False,
-                read_only=self.read_only,
-            )
-            yield Static("", id="error-comment", classes="field-error hidden")
-            for name in INPUT_FIELDS:
-                yield Label(
-                    field_label(LABEL_KEYS[name], form, required and name != "url"),
-                    id=f"label-{name}",
-                    classes="field-label",
-                )
-                yield Input(
-                    make_inert(getattr(self.draft, name)),
-                    id=name,
-                    disabled=self.read_only,
-                    select_on_focus=False,
-                )
-                yield Static("", id=f"error-{name}", classes="field-error hidden")
-            yield Checkbox(
-                t("composer.consent", form),
-                self.draft.consent,
-                id="consent",
-                disabled=self.read_only,
-            )
+            yield CommentForm(self.draft, read_only=self.read_only, id="comment-form")
             yield Static("", id="save-error", classes="hidden")
             with Horizontal(id="buttons"):
                 yield Button(
@@ -212,10 +135,8 @@ class ComposerScreen(ModalScreen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.comment_area.move_cursor(self.comment_area.document.end)  # carry on writing
-        self._update_counter()
         self._update_state()
-        reason = self._read_only_reason()
+        reason = self.session.read_only_reason(self.lang)
         if reason:
             self._set_notice(reason)
         if self.read_only:
@@ -225,64 +146,12 @@ class ComposerScreen(ModalScreen[str | None]):
         """The app quits with the form open (ctrl+q): save what the timer has not saved yet.
         The draft follows the form at every change, so no widget is needed here."""
         self._cancel_timer()
-        if not self.read_only and self._snapshot(self.draft) != self._saved:
-            self.store.save(self.draft)  # no screen left to show a failure on
+        self.session.save_on_exit()
 
     def _comment_on(self) -> Text:
         # The section title comes from the draft file: inert, like article text (issue 6).
         section = make_inert(self.draft.section.title)
         return Text(t("composer.comment_on", self.form_lang, section=section))
-
-    # --- reading and writing the form ---------------------------------------------------
-
-    @property
-    def comment_area(self) -> TextArea:
-        return self.query_one("#comment", TextArea)
-
-    def form_values(self) -> dict[str, str]:
-        values = {"comment": self.comment_area.text}
-        for name in INPUT_FIELDS:
-            values[name] = self.query_one(f"#{name}", Input).value
-        return values
-
-    def _apply_form(self) -> None:
-        """Copy the form into the draft in memory (not for read-only drafts)."""
-        if self.read_only or not self.is_mounted:
-            return
-        for name, value in self.form_values().items():
-            setattr(self.draft, name, value)
-        self.draft.consent = self.query_one("#consent", Checkbox).value
-
-    def _load_form(self, draft: Draft) -> None:
-        """Show another draft (ctrl+n) in the same form."""
-        self.draft = draft
-        self._saved = self._snapshot(draft)
-        self.comment_area.load_text(make_inert(draft.comment))
-        self.comment_area.move_cursor(self.comment_area.document.end)
-        for name in INPUT_FIELDS:
-            self.query_one(f"#{name}", Input).value = make_inert(getattr(draft, name))
-        self.query_one("#consent", Checkbox).value = draft.consent
-        self.query_one("#comment-on", Static).update(self._comment_on())
-        self._show_errors([])
-        self._set_notice(None)
-        self._set_save_error(None)
-        self._update_counter()
-        self._update_state()
-        self.comment_area.focus()
-
-    def _update_counter(self) -> None:
-        used = byte_length(php_trim(self.comment_area.text))
-        limit = LIMITS["comment"]
-        counter = self.query_one("#counter", Static)
-        counter.update(
-            t(
-                "composer.counter",
-                self.form_lang,
-                used=group_digits(used, self.form_lang),
-                limit=group_digits(limit, self.form_lang),
-            )
-        )
-        counter.set_class(used > limit, "-over")
 
     def _update_state(self) -> None:
         status = t(f"drafts.status.{self.draft.status}", self.lang)
@@ -304,52 +173,9 @@ class ComposerScreen(ModalScreen[str | None]):
         error.update(Text(text or ""))
         error.set_class(not text, "hidden")
 
-    def _show_errors(self, errors: list[FieldError]) -> None:
-        first = errors_by_field(errors)
-        for name in FIELDS:
-            widget = self.query_one(f"#error-{name}", Static)
-            error = first.get(name)
-            widget.update(Text(prefixed(error, self.form_lang) if error else ""))
-            widget.set_class(error is None, "hidden")
-
     # --- changes and autosave -----------------------------------------------------------
 
-    @on(TextArea.Changed, "#comment")
-    def _comment_changed(self) -> None:
-        # Pasted or edited-outside text is data: a control character must not reach the
-        # terminal raw (it would be drawn as is), so it becomes its visible symbol.
-        area = self.comment_area
-        if (inert := make_inert(area.text)) != area.text:
-            cursor = area.cursor_location
-            area.load_text(inert)
-            area.move_cursor(cursor)
-            return  # load_text posts Changed again
-        self._update_counter()
-        self._clear_error("comment")
-        self._changed()
-
-    @on(Input.Changed)
-    def _input_changed(self, event: Input.Changed) -> None:
-        if (inert := make_inert(event.value)) != event.value:
-            event.input.value = inert  # posts Changed again, with the inert text
-            return
-        self._clear_error(event.input.id or "")
-        self._changed()
-
-    @on(Checkbox.Changed)
-    def _consent_changed(self) -> None:
-        self._changed()
-
-    def _clear_error(self, name: str) -> None:
-        """An error stays until its field is edited (then the next post checks again)."""
-        if name in FIELDS:
-            self.query_one(f"#error-{name}", Static).set_class(True, "hidden")
-
-    @on(Input.Submitted)
-    def _next_field(self) -> None:
-        # Enter in a one-line field moves on (a terminal form should not post by surprise).
-        self.focus_next()
-
+    @on(CommentForm.Changed)
     def _changed(self) -> None:
         if self.read_only:
             return
@@ -372,35 +198,26 @@ class ComposerScreen(ModalScreen[str | None]):
     def save(self, *, force: bool = False) -> bool:
         """Write the draft if the form changed (or `force`); False when the save failed."""
         self._cancel_timer()
-        if self.read_only:
-            return True
-        if not self.dirty and not force and not self._save_failed:
-            return True
-        if self.draft.status == "ready" and validate(
-            self.draft.fields(), self.form_lang, self.draft.article.require_name_email
-        ):
-            # "ready" means "passes the form's checks": an edit that breaks them undoes it.
-            self.draft.status = "draft"
-            self.notify(t("composer.back_to_draft", self.lang), severity="warning")
-        result = self.store.save(self.draft)
-        return self._handle(result)
+        self._sync()
+        return self._show_saved(self.session.save(force=force))
 
-    def _handle(self, result: SaveResult) -> bool:
+    def _show_saved(self, saved: Saved | None) -> bool:
+        if saved is None:
+            return True  # nothing to write
+        if saved.back_to_draft:
+            self.notify(t("composer.back_to_draft", self.lang), severity="warning")
+        result = saved.result
         shell(self).report(result.notices)
         message = t(result.key, self.lang, **result.params) if result.key else None
-        if result.outcome is SaveOutcome.FAILED:
-            self._save_failed = True
+        if not saved.ok:
             self._set_save_error(message)
             self._schedule(RETRY_DELAY)
             return False
-        if result.outcome is SaveOutcome.CONFLICT and result.draft is not None:
-            self.draft = result.draft  # edit the copy from now on; both texts are on disk
+        if saved.conflict:
             self._set_notice(message)
             self.notify(message or "", severity="warning", timeout=12)
         elif message:
             self.notify(message, severity="information")
-        self._save_failed = False
-        self._saved = self._snapshot(self.draft)
         self._set_save_error(None)
         self._update_state()
         return True
@@ -419,31 +236,21 @@ class ComposerScreen(ModalScreen[str | None]):
         if self.read_only:
             self.app.bell()
             return
-        errors = validate(self.form_values(), self.form_lang, self.draft.article.require_name_email)
-        self._show_errors(errors)
+        self._sync()
+        errors = self.session.errors()
+        self.form.show_errors(errors)
         if errors:
-            first = errors_by_field(errors)
-            name = next(name for name in FIELDS if name in first)
-            self.query_one(f"#{name}").focus()
             self.save()  # the text is kept even when it cannot be posted yet
             return
-        self._apply_form()
-        previous = self.draft.status
-        self.draft.status = "ready"
-        if not self.save(force=True):
-            self.draft.status = previous
+        self._cancel_timer()
+        if not self._show_saved(self.session.post()):
             return
         self._remember_identity()
         self.notify(t("composer.posted", self.lang))
         self.dismiss(self.draft.id)
 
     def _remember_identity(self) -> None:
-        """As WordPress does with its cookies: ticked keeps them, unticked forgets them."""
-        draft = self.draft
-        if draft.consent:
-            result = save_identity(Identity(draft.author, draft.email, draft.url))
-        else:
-            result = forget_identity()
+        result = self.session.remember_identity()
         if result.problem is not None:
             shell(self).report([result.problem])
         if result.error_key is not None:
@@ -468,15 +275,17 @@ class ComposerScreen(ModalScreen[str | None]):
         draft = new_draft(
             self.app, context.article, context.section_slug, context.section_title, self.lang
         )
-        self._forced_read_only = None
-        self._set_read_only(False)
-        self._load_form(draft)
+        self.session.start(draft)
+        form = self.form
+        form.set_read_only(False)
+        self.query_one("#post", Button).disabled = False
+        form.fill(draft)
+        self.query_one("#comment-on", Static).update(self._comment_on())
+        self._set_notice(None)
+        self._set_save_error(None)
+        self._update_state()
+        form.comment_area.focus()
         self.notify(t("composer.new_started", self.lang))
-
-    def _set_read_only(self, read_only: bool) -> None:
-        self.comment_area.read_only = read_only
-        for name in (*INPUT_FIELDS, "consent", "post"):
-            self.query_one(f"#{name}").disabled = read_only
 
     def action_quote(self) -> None:
         source = self.context.quote_source if self.context else None
@@ -484,70 +293,23 @@ class ComposerScreen(ModalScreen[str | None]):
         if not text:
             self.notify(t("composer.no_quote", self.lang), severity="warning")
             return
-        area = self.comment_area
-        area.load_text(with_quote(area.text, text, self.draft.quote))
+        form = self.form
+        form.set_comment(with_quote(form.comment_area.text, text, self.draft.quote))
         self.draft.quote = text
-        area.move_cursor(area.document.end)
-        area.focus()
+        form.comment_area.focus()
         self._changed()
 
     def action_edit_externally(self) -> None:
         if self.read_only:
             self.app.bell()
             return
-        command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or ""
-        try:
-            argv = shlex.split(command)
-        except ValueError as exc:
-            self._editor_failed(command, str(exc))
-            return
-        if not argv:
-            self.notify(t("composer.no_editor", self.lang), severity="warning", timeout=8)
-            return
-        area = self.comment_area
+        area = self.form.comment_area
         original = area.text
-        fd, name = tempfile.mkstemp(prefix="tui-reader-comment-", suffix=".md")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="") as handle:
-                handle.write(original)
-            code = self._run_editor([*argv, name])
-            if code != 0:
-                self._editor_failed(argv[0], t("composer.editor_exit", self.lang, code=code))
-                return
-            with open(name, encoding="utf-8", errors="replace", newline="") as handle:
-                text = handle.read()
-        except SuspendNotSupported:
-            self.notify(t("composer.editor_unavailable", self.lang), severity="error")
+        edited = edit_externally(self.app, original, self.lang)
+        if edited.text is None:
+            self.notify(edited.message, severity=edited.severity, timeout=edited.timeout)
             return
-        except OSError as exc:
-            self._editor_failed(argv[0], exc.strerror or str(exc))
-            return
-        finally:
-            with suppress(OSError):
-                os.unlink(name)
-        # Editors end the file with a newline the comment did not have.
-        for ending in ("\r\n", "\n"):
-            if text.endswith(ending) and not original.endswith(ending):
-                text = text[: -len(ending)]
-                break
-        if text != original:
-            area.load_text(text)
-            area.move_cursor(area.document.end)
+        if edited.text != original:
+            self.form.set_comment(edited.text)
             self._changed()
         area.focus()
-
-    def _run_editor(self, argv: list[str]) -> int:
-        if self.app.is_headless:  # nothing to hand the terminal to (tests, screenshots)
-            devnull = subprocess.DEVNULL
-            return subprocess.run(
-                argv, stdin=devnull, stdout=devnull, stderr=devnull, check=False
-            ).returncode
-        with self.app.suspend():
-            return subprocess.run(argv, check=False).returncode
-
-    def _editor_failed(self, editor: str, reason: str) -> None:
-        self.notify(
-            t("composer.editor_failed", self.lang, editor=editor, reason=reason),
-            severity="error",
-            timeout=8,
-        )
