@@ -10,11 +10,11 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from tests.repo_paths import ARTICLES
+from tui_reader.core.find.fold import fold
 from tui_reader.core.find.search import (
     Hit,
     SearchIndex,
     compile_query,
-    fold,
     is_case_sensitive,
     searchable,
 )
@@ -84,6 +84,14 @@ def test_ligatures_match_their_letters() -> None:
     assert found("aequo", text) == ["æquo"]
     assert found("Œuvre", text) == ["Œuvre", "Oeuvre"]
     assert found("Oeuvre", text) == ["Œuvre", "Oeuvre"]
+
+
+def test_sharp_s_matches_ss_as_in_the_palette() -> None:
+    # The palette's fold always turned ß into ss; search does too now (core.find.fold).
+    text = "Straße, Strasse, STRASSE"
+    assert found("strasse", text) == ["Straße", "Strasse", "STRASSE"]
+    assert found("straße", text) == ["Straße", "Strasse", "STRASSE"]
+    assert found("Straße", text) == ["Straße", "Strasse"]
 
 
 def test_query_is_literal() -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui_reader.core.find.title_match import TitleIndex, fold, fold_with_map
+from tui_reader.core.find.fold import fold, fold_with_map
+from tui_reader.core.find.title_match import TitleIndex
 
 TITLES = [f"Section {i}" for i in range(1, 2001)]
 
@@ -13,7 +14,18 @@ TITLES = [f"Section {i}" for i in range(1, 2001)]
 def test_fold_ignores_case_and_accents() -> None:
     assert fold("Café Crème") == "cafe creme"
     assert fold("Straße") == "strasse"
-    assert fold("ŒUVRE") == "œuvre"
+    assert fold("ŒUVRE") == "oeuvre"
+
+
+def test_the_palette_folds_as_search_does() -> None:
+    # One fold (core.find.fold) for both: ligatures, ß and stroked letters, both ways.
+    index = TitleIndex(["Le cœur du réseau", "Straßenbahn", "Ørsted", "Other"])
+    assert [index.titles[m.index] for m in index.rank("coeur")] == ["Le cœur du réseau"]
+    assert [index.titles[m.index] for m in index.rank("strasse")] == ["Straßenbahn"]
+    assert [index.titles[m.index] for m in index.rank("orsted")] == ["Ørsted"]
+    match = index.rank("cœur")[0]
+    assert index.titles[match.index] == "Le cœur du réseau"
+    assert match.spans == ((3, 7),)  # "cœur" highlighted in the original title
 
 
 def test_exact_title_wins_among_2000() -> None:

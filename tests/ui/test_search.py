@@ -9,7 +9,7 @@ from textual.widgets import Input
 
 from tests.repo_paths import ARTICLES
 from tests.ui.screen_text import visible_lines, visible_text
-from tui_reader.core.find.search import fold
+from tui_reader.core.find.fold import fold
 from tui_reader.ui.library.library_screen import LibraryScreen
 from tui_reader.ui.reading.article_search import CURRENT, MATCH
 from tui_reader.ui.reading.article_view import ArticleView

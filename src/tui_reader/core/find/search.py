@@ -22,73 +22,23 @@ folds to the folded query.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-# Latin-1 Supplement, Latin Extended-A and -B, Latin Extended Additional (Vietnamese…).
-_LATIN_RANGES = ((0x00C0, 0x024F), (0x1E00, 0x1EFF))
-_NAME = re.compile(r"LATIN (SMALL|CAPITAL) LETTER ([A-Z]) WITH (?!.*LETTER)")
-_LIGATURES = {"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"}
+from tui_reader.core.find.fold import (
+    BASES,
+    LIGATURES,
+    PAIRS,
+    VARIANTS,
+    is_combining_accent,
+)
+
 _COMBINING = "[\u0300-\u036f]*"
 # A query unit: an ASCII letter (base, is capital; None: either case), another character, or " ".
 _Unit = tuple[str, bool | None] | str
-
-
-def _base(char: str) -> tuple[str, bool] | None:
-    """The ASCII letter an accented Latin letter is a variant of, and whether it is a capital."""
-    decomposed = unicodedata.normalize("NFD", char)
-    head = decomposed[0]
-    if (
-        len(decomposed) > 1
-        and head.isascii()
-        and head.isalpha()
-        and all(unicodedata.combining(c) for c in decomposed[1:])
-    ):
-        return head.lower(), head.isupper()
-    # Letters with a stroke or a hook have no decomposition (ø, ł, đ, ƀ): their name says.
-    match = _NAME.match(unicodedata.name(char, ""))
-    if match:
-        return match.group(2).lower(), match.group(1) == "CAPITAL"
-    return None
-
-
-def _tables() -> tuple[dict[str, tuple[str, bool]], dict[tuple[str, bool], str]]:
-    fold: dict[str, tuple[str, bool]] = {}
-    variants: dict[tuple[str, bool], list[str]] = {}
-    for letter in "abcdefghijklmnopqrstuvwxyz":
-        variants[letter, False] = [letter]
-        variants[letter, True] = [letter.upper()]
-    for start, end in _LATIN_RANGES:
-        for code in range(start, end + 1):
-            char = chr(code)
-            base = _base(char)
-            if base is not None:
-                fold[char] = base
-                variants[base].append(char)
-    return fold, {key: "".join(chars) for key, chars in variants.items()}
-
-
-_FOLD, _VARIANTS = _tables()
-
-
-def fold(text: str) -> str:
-    """Text as the search sees it: no accents, no case, ligatures spelt out, blanks collapsed."""
-    out: list[str] = []
-    for char in text:
-        if unicodedata.combining(char) and "\u0300" <= char <= "\u036f":
-            continue
-        if char.isspace():
-            if not out or out[-1] != " ":
-                out.append(" ")
-            continue
-        char = _LIGATURES.get(char, char)
-        base = _FOLD.get(char)
-        out.append(base[0] if base else char.lower())
-    return "".join(out)
 
 
 def is_case_sensitive(query: str) -> bool:
@@ -99,8 +49,8 @@ def is_case_sensitive(query: str) -> bool:
 def _letters(base: str, upper: bool | None) -> str:
     """An ASCII letter and its accented variants: `upper` None means either case."""
     if upper is None:
-        return _VARIANTS[base, False] + _VARIANTS[base, True]
-    return _VARIANTS[base, upper]
+        return VARIANTS[base, False] + VARIANTS[base, True]
+    return VARIANTS[base, upper]
 
 
 def _letter_class(base: str, upper: bool | None, marks: bool = True) -> str:
@@ -124,13 +74,13 @@ def _units(query: str) -> list[_Unit]:
     """The query as letters (ASCII base, is capital), single other characters and " " for blanks."""
     units: list[_Unit] = []
     for char in query:
-        if unicodedata.combining(char) and "\u0300" <= char <= "\u036f":
+        if is_combining_accent(char):
             continue
         if char.isspace():
             if not units or units[-1] != " ":
                 units.append(" ")
             continue
-        ligature = _LIGATURES.get(char)
+        ligature = LIGATURES.get(char)
         if ligature is not None:
             # Œ is "Oe" in "Œuvre" and "OE" in "ŒUVRE": its second letter takes either case.
             units.append((ligature[0].lower(), ligature[0].isupper()))
@@ -138,8 +88,8 @@ def _units(query: str) -> list[_Unit]:
             continue
         if char.isascii() and char.isalpha():
             units.append((char.lower(), char.isupper()))
-        elif char in _FOLD:
-            units.append(_FOLD[char])
+        elif char in BASES:
+            units.append(BASES[char])
         else:
             units.append(char)
     return units
@@ -177,14 +127,15 @@ def _tokens(units: list[_Unit], sensitive: bool, marks: bool) -> list[_Token]:
         else:
             base, upper = unit
             following = units[i + 1] if i + 1 < len(units) else None
-            if base in "oa" and isinstance(following, tuple) and following[0] == "e":
-                # "oe" also matches the ligature œ (and "ae" æ), in the case of its first letter.
-                ligature = {"o": "œŒ", "a": "æÆ"}[base]
+            ligature = PAIRS.get((base, following[0])) if isinstance(following, tuple) else None
+            if ligature is not None and isinstance(following, tuple):
+                # "oe" also matches the ligature œ ("ae" æ, "ss" ß), in the case of its first
+                # letter.
                 if sensitive:
                     ligature = ligature[1] if upper else ligature[0]
                 suffix = _COMBINING if marks else ""
                 pair = _letter_class(base, upper if sensitive else None, marks) + _letter_class(
-                    "e", following[1] if sensitive else None, marks
+                    following[0], following[1] if sensitive else None, marks
                 )
                 tokens.append(_Token(f"(?:{pair}|[{ligature}]{suffix})", None, 0))
                 i += 2

@@ -2,7 +2,8 @@
 
 Textual's own fuzzy matcher enumerates every way a query can match a candidate: fine for a
 dozen commands, too slow for the 2,000 section titles of a big article. This one folds each
-title once (case and accents: "cafe" finds "Café"), then ranks with plain `str.find`:
+title once (core.find.fold: case, accents, ligatures; "cafe" finds "Café"), then ranks with
+plain `str.find`:
 
 1. the query as a substring (best at a word start, and when it covers most of the title);
 2. every word of the query as a substring, in any order;
@@ -14,34 +15,12 @@ Pure Python, never imports Textual.
 from __future__ import annotations
 
 import heapq
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tui_reader.core.find.fold import fold, fold_with_map
+
 Span = tuple[int, int]  # [start, end) in the original title
-
-
-def _fold_char(char: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", char)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: what matching compares."""
-    return fold_with_map(text)[0]
-
-
-def fold_with_map(text: str) -> tuple[str, list[int]]:
-    """The folded text, and for each of its characters the index of the original one."""
-    if text.isascii():
-        return text.lower(), list(range(len(text)))
-    out: list[str] = []
-    origin: list[int] = []
-    for i, char in enumerate(text):
-        folded = _fold_char(char)
-        out.append(folded)
-        origin.extend([i] * len(folded))
-    return "".join(out), origin
 
 
 @dataclass(frozen=True, slots=True)
