@@ -12,7 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from tui_reader import __version__
-from tui_reader.core.catalog import resolve_language, t
+from tui_reader.core.catalog import LANGS, resolve_language, t
 from tui_reader.ui.startup import pause_gc
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         "--print", action="store_true", dest="print_", help=t("cli.print_help", lang)
     )
     parser.add_argument("--width", type=int, help=t("cli.width_help", lang))
-    parser.add_argument("--lang", choices=("en", "fr"), help=t("cli.lang_help", lang))
+    parser.add_argument("--lang", choices=LANGS, help=t("cli.lang_help", lang))
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     return parser
 

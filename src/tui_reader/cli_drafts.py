@@ -16,7 +16,14 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from tui_reader.core.catalog import resolve_language, t
-from tui_reader.core.comments.drafts import STATUSES, Draft, DraftStore, match_prefix, parse_time
+from tui_reader.core.comments.drafts import (
+    STATUSES,
+    Draft,
+    DraftStatus,
+    DraftStore,
+    match_prefix,
+    parse_time,
+)
 from tui_reader.core.comments.export import (
     draft_to_json,
     make_inert,
@@ -145,7 +152,7 @@ def _cmd_export(args: argparse.Namespace, lang: str) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace, lang: str) -> int:
-    ready = _load(lang, "ready")
+    ready = _load(lang, DraftStatus.READY)
     if not ready:
         _out(t("drafts.cli.validate_none", lang))
         return EXIT_OK

@@ -127,17 +127,17 @@ async def test_a_failing_disk_while_typing_is_told_and_loses_nothing(
         await pilot.press("c")
         await pilot.pause()
         composer = app.screen
-        composer.comment_area.insert("saved first.")
+        composer.form.comment_area.insert("saved first.")
         await pilot.pause(1.0)  # autosaved
         (path,) = drafts_dir().glob("*.json")
         assert json.loads(path.read_bytes())["comment"] == "saved first."
 
         monkeypatch.setattr(os, name, failing)
-        composer.comment_area.insert(" Typed while the disk fails.")
+        composer.form.comment_area.insert(" Typed while the disk fails.")
         await pilot.pause(1.0)
         error = composer.query_one("#save-error")
         assert error.display and str(error.content).strip()  # the user is told
-        assert "Typed while the disk fails." in composer.comment_area.text  # still in the form
+        assert "Typed while the disk fails." in composer.form.comment_area.text  # still in the form
         assert json.loads(path.read_bytes())["comment"] == "saved first."  # old file intact
         assert not [p for p in drafts_dir().iterdir() if p.name.endswith(".tmp")]
 

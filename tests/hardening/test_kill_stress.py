@@ -122,7 +122,9 @@ def test_two_instances_editing_the_same_draft_keep_both_texts(tmp_path: Path) ->
         open_composer(first, b"Night Train")
         text_a = "A starts. "
         first.send(text_a)
-        time.sleep(1.0)  # saved
+        deadline = time.monotonic() + 10  # autosaved within a second; a loaded machine is slow
+        while _texts(home) != [text_a] and time.monotonic() < deadline:
+            time.sleep(0.05)
         assert _texts(home) == [text_a]
         second = PtyApp([str(ARTICLE)], home)
         open_composer(second, b"Night Train")  # reopens A's draft: its text, cursor at the end
@@ -137,7 +139,9 @@ def test_two_instances_editing_the_same_draft_keep_both_texts(tmp_path: Path) ->
                 else:
                     text_b += chunk
                 time.sleep(rng.uniform(0.1, 0.4))
-        time.sleep(1.5)  # both autosaved
+        deadline = time.monotonic() + 10  # both autosaved (within a second, when not loaded)
+        while not {text_a, text_b} <= set(_texts(home)) and time.monotonic() < deadline:
+            time.sleep(0.05)
     finally:
         first.kill()
         if second is not None:

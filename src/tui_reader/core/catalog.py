@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
+# The languages of the interface and of the articles' comment forms: the one list.
 LANGS = ("en", "fr")
 
 STRINGS: dict[str, dict[str, str]] = {

@@ -5,6 +5,8 @@ Each carries what the user is told: a catalog key (core.catalog) and its paramet
 
 from __future__ import annotations
 
+import errno
+
 
 class ArticleError(Exception):
     """An article that cannot be opened. `key`/`params` index core.catalog for the message."""
@@ -17,3 +19,22 @@ class ArticleError(Exception):
 
 class FrontMatterError(ValueError):
     """The block is not YAML, or not a mapping: its metadata cannot be used."""
+
+
+def error_key(exc: OSError, prefix: str) -> str:
+    """`<prefix>.no_space` / `.read_only_fs` / `.permission` / `.symlink` / `.io` for an OSError."""
+    code = exc.errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return f"{prefix}.no_space"
+    if code == errno.EROFS:
+        return f"{prefix}.read_only_fs"
+    if code in (errno.EACCES, errno.EPERM):
+        return f"{prefix}.permission"
+    if code in (errno.ELOOP, errno.EMLINK):
+        return f"{prefix}.symlink"
+    return f"{prefix}.io"
+
+
+def error_reason(exc: OSError) -> str:
+    """The system's words for an OSError ("No space left on device")."""
+    return exc.strerror or str(exc)

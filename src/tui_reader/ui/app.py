@@ -14,6 +14,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
+from tui_reader.core.article.identity import drafts_key, same_article
 from tui_reader.core.article.model import Article, Notice, load_article
 from tui_reader.core.catalog import t
 from tui_reader.core.errors import ArticleError
@@ -337,11 +338,9 @@ class ReaderApp(App[object]):
         """The comment form over `article`'s reading screen (shown first if it is not the one
         below): `draft`, else the article's latest unsent draft unless `new`, else a new draft
         on `section_slug` or on the section being read."""
-        from tui_reader.ui.comments.drafts_support import same_file
-
         self._close_drafts_screen()
         below = self.screen
-        if isinstance(below, ReadingScreen) and same_file(below.article, article):
+        if isinstance(below, ReadingScreen) and same_article(below.article, article):
             reading = below
         else:
             if isinstance(below, ReadingScreen):
@@ -388,14 +387,14 @@ class ReaderApp(App[object]):
         section_slug: str | None = None,
     ) -> None:
         from tui_reader.ui.comments.composer_screen import ComposerContext, ComposerScreen
-        from tui_reader.ui.comments.drafts_support import article_key, new_draft, section_ref
+        from tui_reader.ui.comments.drafts_support import new_draft, section_ref
 
         article = reading.article
         section = article.section_by_slug(section_slug) if section_slug else None
         index = section.index if section is not None else reading.view.current_section
         slug, title = section_ref(article, index)
         if draft is None and not new:
-            draft = self.drafts.latest_unsent_for(article_key(article))
+            draft = self.drafts.latest_unsent_for(drafts_key(article))
             self.report(self.drafts.take_problems())
         if draft is None:
             draft = new_draft(self, article, slug, title, self.lang)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-LANGUAGES = ("fr", "en")
+from tui_reader.core.catalog import LANGS
+
 SAMPLE_CHARS = 20_000
 _QUICK_SAMPLE_CHARS = 2_000
 # Below this many stop words the sample says nothing (a title, a list of links...).
@@ -36,7 +37,7 @@ def normalise_lang(value: str | None) -> str | None:
     if not value:
         return None
     code = value.strip()[:2].lower()
-    return code if code in LANGUAGES else None
+    return code if code in LANGS else None
 
 
 def _stop_words(sample: str) -> tuple[int, int]:

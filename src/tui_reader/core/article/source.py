@@ -12,7 +12,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui_reader.core.errors import ArticleError
+from tui_reader.core.errors import ArticleError, error_reason
 from tui_reader.core.sanitize import make_inert
 
 SUPPORTED_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
@@ -33,10 +33,6 @@ def is_supported(path: Path | str) -> bool:
     return os.path.splitext(path)[1].lower() in SUPPORTED_SUFFIXES
 
 
-def os_reason(error: OSError) -> str:
-    return error.strerror or str(error)
-
-
 def read_source(path: Path) -> bytes:
     """The bytes of the article at `path`.
 
@@ -49,7 +45,7 @@ def read_source(path: Path) -> bytes:
     except (FileNotFoundError, NotADirectoryError):
         raise _error("error.not_found", path=shown) from None
     except OSError as error:
-        raise _error("error.unreadable", path=shown, reason=os_reason(error)) from None
+        raise _error("error.unreadable", path=shown, reason=error_reason(error)) from None
     # A FIFO named x.md would block the read forever: only regular files are articles.
     if not stat.S_ISREG(mode) or not is_supported(path):
         raise _error("error.unsupported", path=shown)
@@ -59,7 +55,7 @@ def read_source(path: Path) -> bytes:
     except FileNotFoundError:
         raise _error("error.not_found", path=shown) from None
     except OSError as error:
-        raise _error("error.unreadable", path=shown, reason=os_reason(error)) from None
+        raise _error("error.unreadable", path=shown, reason=error_reason(error)) from None
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,8 +25,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from tui_reader.core.article.identity import path_key
 from tui_reader.core.comments.identity import Identity
 from tui_reader.core.storage.atomic_file import (
+    CORRUPT_DIR,
     PRIVATE_FILE_MODE,
     FileProblem,
     atomic_write,
@@ -50,9 +52,18 @@ except ImportError:  # pragma: no cover
     fcntl = None  # type: ignore[assignment]
 
 SCHEMA_VERSION = 1
-STATUSES = ("draft", "ready", "sent")
-UNSENT = ("draft", "ready")
-CORRUPT_DIR = "corrupt"
+
+
+class DraftStatus(StrEnum):
+    """Where a draft is on its way to the site (written as its value in the JSON file)."""
+
+    DRAFT = "draft"  # being written
+    READY = "ready"  # passes WordPress's checks: queued until it is sent
+    SENT = "sent"  # on the site; kept read-only
+
+
+STATUSES = tuple(DraftStatus)
+UNSENT = (DraftStatus.DRAFT, DraftStatus.READY)
 LOCK_FILE = ".lock"
 
 T = TypeVar("T")
@@ -96,7 +107,7 @@ class Draft:
     email: str = ""
     url: str = ""
     consent: bool = False  # "save my name, email and website on this device"
-    status: str = "draft"  # "draft" | "ready" | "sent"
+    status: DraftStatus = DraftStatus.DRAFT
     conflict_of: str | None = None  # set on a conflict copy: the id of the draft it forked
     schema: int = SCHEMA_VERSION
     extra: dict[str, Any] = field(default_factory=dict, repr=False)  # unknown keys, kept
@@ -199,7 +210,7 @@ class Draft:
             email=_optional(doc, "email", str, ""),
             url=_optional(doc, "url", str, ""),
             consent=_optional(doc, "consent", bool, False),
-            status=status,
+            status=DraftStatus(status),
             conflict_of=conflict_of,
             schema=schema,
             extra={key: value for key, value in doc.items() if key not in known},
@@ -249,13 +260,6 @@ def _sort_key(draft: Draft) -> tuple[datetime, datetime, str]:
         parse_time(draft.created) or epoch,
         draft.id,
     )
-
-
-def normalise_article_path(path: str | Path | None) -> str | None:
-    """The form in which drafts store article paths, so that lookups compare equal."""
-    if path is None:
-        return None
-    return str(Path(path).expanduser().resolve())
 
 
 def match_prefix(prefix: str, drafts: list[Draft]) -> list[Draft]:
@@ -492,7 +496,7 @@ class DraftStore:
         return Draft(
             id=str(uuid.uuid4()),
             article=ArticleRef(
-                path=normalise_article_path(article_path),
+                path=path_key(article_path) if article_path is not None else None,
                 title=article_title,
                 source_url=source_url,
                 text_hash=text_hash,
@@ -572,7 +576,7 @@ class DraftStore:
         draft.updated = updated
         draft.disk_stamp = content_stamp(data)
 
-    def set_status(self, draft_id: str, status: str) -> SaveResult:
+    def set_status(self, draft_id: str, status: DraftStatus | str) -> SaveResult:
         """Mark a draft "draft", "ready" or "sent" (re-read first, so no conflict copy)."""
         if status not in STATUSES:
             raise ValueError(f"unknown status {status!r}")
@@ -582,7 +586,7 @@ class DraftStore:
         if draft.read_only:
             return SaveResult(SaveOutcome.FAILED, draft, "drafts.error.read_only_draft")
         previous = draft.status
-        draft.status = status
+        draft.status = DraftStatus(status)
         result = self.save(draft)
         if not result.ok:
             draft.status = previous
@@ -629,4 +633,4 @@ def _is_of(draft: Draft, article: str | Path) -> bool:
         return False
     if draft.article.text_hash == key:
         return True
-    return draft.article.path is not None and draft.article.path == normalise_article_path(article)
+    return draft.article.path is not None and draft.article.path == path_key(article)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui_reader.core.storage.atomic_file import (
+    CORRUPT_DIR,
     FileProblem,
     atomic_write,
     ensure_private_dir,
@@ -71,7 +72,7 @@ def _parse(raw: bytes) -> Identity | None:
 def _set_aside(path: Path, key: str) -> tuple[FileProblem, str | None]:
     """Move an unusable file aside; the problem to report and an error key if that failed."""
     try:
-        moved = move_aside(path, path.parent / "corrupt")
+        moved = move_aside(path, path.parent / CORRUPT_DIR)
     except OSError as exc:
         problem = FileProblem(
             "identity.problem.not_moved", path, None, {"reason": error_reason(exc)}

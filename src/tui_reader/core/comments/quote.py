@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
-from markdown_it.token import Token
+
+from tui_reader.core.render.inline_text import inline_text
 
 # Blocks worth quoting; headings, tables and rules are skipped in favour of the next one.
 QUOTABLE = ("paragraph", "code")
@@ -34,20 +35,6 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(w.casefold() for w in _WORD.findall(text))
 
 
-def _inline_text(token: Token) -> str:
-    parts: list[str] = []
-    for child in token.children or []:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type == "softbreak":
-            parts.append(" ")
-        elif child.type == "hardbreak":
-            parts.append("\n")
-        elif child.type == "image":
-            parts.append(child.content)  # the alt text
-    return "".join(parts).strip()
-
-
 def blocks(source: str) -> list[Block]:
     """The section's blocks in order; list items and quoted paragraphs are blocks of their own."""
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -64,7 +51,7 @@ def blocks(source: str) -> list[Block]:
         elif token.type in ("paragraph_open", "heading_open"):
             kind = "paragraph" if token.type == "paragraph_open" else "heading"
         elif token.type == "inline":
-            text = _inline_text(token)
+            text = inline_text(token.children or [], hard_break="\n").strip()
             if table is not None:
                 table.append(text)
             elif kind and text:

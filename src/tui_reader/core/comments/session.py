@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tui_reader.core.catalog import t
-from tui_reader.core.comments.drafts import Draft, DraftStore, SaveOutcome, SaveResult
+from tui_reader.core.comments.drafts import Draft, DraftStatus, DraftStore, SaveOutcome, SaveResult
 from tui_reader.core.comments.identity import (
     Identity,
     IdentityResult,
@@ -72,7 +72,7 @@ class DraftSession:
         return (
             self._forced_read_only is not None
             or self.draft.read_only
-            or self.draft.status == "sent"
+            or self.draft.status == DraftStatus.SENT
         )
 
     def read_only_reason(self, lang: str) -> str | None:
@@ -81,7 +81,7 @@ class DraftSession:
             return self._forced_read_only
         if self.draft.read_only:
             return t("drafts.error.read_only_draft", lang)
-        if self.draft.status == "sent":
+        if self.draft.status == DraftStatus.SENT:
             return t("composer.read_only.sent", lang)
         return None
 
@@ -115,9 +115,9 @@ class DraftSession:
         if self.read_only or not (force or self.needs_save):
             return None
         back = False
-        if self.draft.status == "ready" and self.errors():
+        if self.draft.status == DraftStatus.READY and self.errors():
             # "ready" means "passes the form's checks": an edit that breaks them undoes it.
-            self.draft.status = "draft"
+            self.draft.status = DraftStatus.DRAFT
             back = True
         result = self.store.save(self.draft)
         if result.outcome is SaveOutcome.FAILED:
@@ -133,7 +133,7 @@ class DraftSession:
         """Mark the draft ready (queued until it is sent) and save it; the status stays as it
         was when the save fails. Check `errors()` first."""
         previous = self.draft.status
-        self.draft.status = "ready"
+        self.draft.status = DraftStatus.READY
         saved = self.save(force=True)
         if saved is not None and not saved.ok:
             self.draft.status = previous

@@ -15,12 +15,13 @@ from __future__ import annotations
 import os
 import shlex
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 from markdown_it import MarkdownIt
 
+from tui_reader.core.render.inline_text import inline_text
 from tui_reader.core.render.markdown import is_external
 
 LinkKind = Literal["internal", "external", "inert"]
@@ -56,18 +57,6 @@ def _parser() -> MarkdownIt:
     return MarkdownIt().enable("strikethrough").enable("table")
 
 
-def _inline_text(tokens: Iterable) -> str:
-    parts: list[str] = []
-    for token in tokens:
-        if token.type in ("text", "code_inline"):
-            parts.append(token.content)
-        elif token.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-        elif token.type == "image":
-            parts.append(_inline_text(token.children or []) or token.content)
-    return "".join(parts)
-
-
 def extract_links(source: str) -> list[Link]:
     """The links of a Markdown text, in reading order: text, href and kind."""
     links: list[Link] = []
@@ -86,7 +75,7 @@ def extract_links(source: str) -> list[Link]:
             while j < len(children) and depth:
                 depth += {"link_open": 1, "link_close": -1}.get(children[j].type, 0)
                 j += 1
-            text = " ".join(_inline_text(children[i + 1 : j - 1]).split())
+            text = " ".join(inline_text(children[i + 1 : j - 1]).split())
             links.append(Link(text or href, href, link_kind(href)))
             i = j
     return links

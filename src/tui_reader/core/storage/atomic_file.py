@@ -21,6 +21,10 @@ from pathlib import Path
 
 from tui_reader.core.catalog import t
 
+# What turns an OSError into a message: core.errors (re-exported for the stores).
+from tui_reader.core.errors import error_key as error_key
+from tui_reader.core.errors import error_reason as error_reason
+
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 
@@ -31,6 +35,8 @@ _O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _O_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 
 TEMP_SUFFIX = ".tmp"
+# Where a file we cannot use is moved (beside it), never deleted.
+CORRUPT_DIR = "corrupt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,21 +186,3 @@ def json_bytes(doc: object) -> bytes:
         return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     except UnicodeEncodeError:
         return (json.dumps(doc, ensure_ascii=True, indent=2) + "\n").encode("ascii")
-
-
-def error_key(exc: OSError, prefix: str) -> str:
-    """`<prefix>.no_space` / `.read_only_fs` / `.permission` / `.symlink` / `.io` for an OSError."""
-    code = exc.errno
-    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return f"{prefix}.no_space"
-    if code == errno.EROFS:
-        return f"{prefix}.read_only_fs"
-    if code in (errno.EACCES, errno.EPERM):
-        return f"{prefix}.permission"
-    if code in (errno.ELOOP, errno.EMLINK):
-        return f"{prefix}.symlink"
-    return f"{prefix}.io"
-
-
-def error_reason(exc: OSError) -> str:
-    return exc.strerror or str(exc)

@@ -20,8 +20,9 @@ from typing import Any
 import platformdirs
 
 from tui_reader.core.article.model import reading_minutes, summarize_article
-from tui_reader.core.article.source import display_path, is_supported, os_reason, read_source
-from tui_reader.core.errors import ArticleError
+from tui_reader.core.article.source import display_path, is_supported, read_source
+from tui_reader.core.catalog import LANGS
+from tui_reader.core.errors import ArticleError, error_reason
 from tui_reader.core.sanitize import make_inert
 from tui_reader.core.storage.paths import APP_NAME
 
@@ -77,7 +78,7 @@ def list_articles(directory: Path, *, fallback_lang: str = "en") -> Listing:
     except (FileNotFoundError, NotADirectoryError):
         raise ArticleError("error.not_found", path=shown) from None
     except OSError as error:
-        raise ArticleError("error.unreadable", path=shown, reason=os_reason(error)) from None
+        raise ArticleError("error.unreadable", path=shown, reason=error_reason(error)) from None
     if not entries:
         raise ArticleError("error.no_articles", path=shown)
 
@@ -173,7 +174,7 @@ def _valid_record(record: object) -> bool:
     if isinstance(info := record.get("info"), dict):
         return (
             isinstance(info.get("title"), str)
-            and info.get("lang") in ("fr", "en")
+            and info.get("lang") in LANGS
             and type(info.get("reading_minutes")) is int
             and isinstance(info.get("comments_open"), bool)
         )

@@ -20,7 +20,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeGuard
 
+from tui_reader.core.article.identity import article_key as article_key
 from tui_reader.core.storage.atomic_file import (
+    CORRUPT_DIR,
     FileProblem,
     atomic_write,
     ensure_private_dir,
@@ -34,7 +36,6 @@ from tui_reader.core.storage.paths import data_dir
 
 POSITIONS_FILE = "positions.json"
 POSITIONS_SCHEMA = 1
-CORRUPT_DIR = "corrupt"
 # Oldest entries are dropped beyond this many articles.
 MAX_ENTRIES = 2000
 
@@ -47,15 +48,6 @@ class Position:
     percent: float  # top of the view, 0..100 of the article
     finished: bool = False  # the end of the article was on screen once
     updated: str = ""  # ISO 8601 UTC
-
-
-def article_key(path: Path | None, text_hash: str = "") -> str:
-    if path is None:
-        return f"stdin:{text_hash}"
-    try:
-        return str(path.resolve())
-    except OSError:
-        return str(path.absolute())
 
 
 def capture(

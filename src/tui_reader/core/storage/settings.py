@@ -21,6 +21,7 @@ from typing import Any
 
 from tui_reader.core.catalog import LANGS, t
 from tui_reader.core.storage.atomic_file import (
+    CORRUPT_DIR,
     atomic_write,
     ensure_private_dir,
     error_key,
@@ -30,7 +31,6 @@ from tui_reader.core.storage.atomic_file import (
 from tui_reader.core.storage.paths import config_dir
 
 SETTINGS_FILE = "settings.toml"
-CORRUPT_DIR = "corrupt"
 
 DEFAULT_THEME = "textual-dark"
 DEFAULT_READING_WIDTH = 88

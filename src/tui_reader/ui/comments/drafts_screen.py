@@ -11,18 +11,14 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from tui_reader.core.article.identity import same_article
 from tui_reader.core.article.model import Article
 from tui_reader.core.catalog import t
-from tui_reader.core.comments.drafts import Draft, SaveOutcome
+from tui_reader.core.comments.drafts import Draft, DraftStatus, SaveOutcome
 from tui_reader.core.comments.identity import forget_identity
 from tui_reader.core.comments.validation import prefixed, validate
 from tui_reader.core.sanitize import make_inert
-from tui_reader.ui.comments.drafts_support import (
-    draft_article,
-    excerpt,
-    local_time,
-    same_article,
-)
+from tui_reader.ui.comments.drafts_support import draft_article, excerpt, local_time
 from tui_reader.ui.dialogs.confirm_screen import ConfirmScreen
 from tui_reader.ui.localized import localize_bindings
 from tui_reader.ui.shell import shell
@@ -97,7 +93,7 @@ class DraftsScreen(Screen[None]):
         self.query_one("#draft-preview").display = bool(self.drafts)
         target = current.id if current else None
         if target is None and not self._placed and self.article is not None:
-            mine = [d for d in self.drafts if same_article(self.article, d)]
+            mine = [d for d in self.drafts if same_article(self.article, d.article)]
             target = mine[0].id if mine else None
         self._placed = True
         row = next((i for i, d in enumerate(self.drafts) if d.id == target), 0)
@@ -118,7 +114,7 @@ class DraftsScreen(Screen[None]):
             ),
             Text(draft.section.title, no_wrap=True, overflow="ellipsis"),
             Text(excerpt(draft, 80), no_wrap=True, overflow="ellipsis", style="dim"),
-            Text(status, style="bold" if draft.status == "ready" else ""),
+            Text(status, style="bold" if draft.status == DraftStatus.READY else ""),
             Text(local_time(draft.updated)),
         ]
         for cell in cells:  # a draft file may hold escape sequences: shown inert (issue 6)
@@ -189,18 +185,18 @@ class DraftsScreen(Screen[None]):
         draft = self.selected
         if draft is None:
             return
-        if draft.status == "sent":
+        if draft.status == DraftStatus.SENT:
             self.notify(t("drafts.sent_locked", self.lang), severity="warning")
             return
-        if draft.status == "draft":
+        if draft.status == DraftStatus.DRAFT:
             errors = validate(draft.fields(), self.lang, draft.article.require_name_email)
             if errors:
                 error = prefixed(errors[0], self.lang)
                 self.notify(t("drafts.not_ready", self.lang, error=error), severity="warning")
                 return
-            status = "ready"
+            status = DraftStatus.READY
         else:
-            status = "draft"
+            status = DraftStatus.DRAFT
         result = shell(self).drafts.set_status(draft.id, status)
         shell(self).report(result.notices)
         if result.ok:

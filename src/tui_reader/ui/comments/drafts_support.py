@@ -8,32 +8,16 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import App
 
+from tui_reader.core.article.identity import path_key
 from tui_reader.core.article.model import Article, load_article
 from tui_reader.core.catalog import t
-from tui_reader.core.comments.drafts import Draft, normalise_article_path, parse_time
+from tui_reader.core.comments.drafts import Draft, parse_time
 from tui_reader.core.comments.identity import Identity, load_identity
 from tui_reader.core.errors import ArticleError
 from tui_reader.ui.shell import shell
 
 if TYPE_CHECKING:
     from tui_reader.core.storage.library import ArticleInfo
-
-
-def article_key(article: Article) -> str:
-    """How the store finds an article's drafts: its path, or its text hash for stdin."""
-    return str(article.path) if article.path is not None else article.text_hash
-
-
-def same_article(article: Article, draft: Draft) -> bool:
-    if article.path is not None and draft.article.path is not None:
-        return normalise_article_path(article.path) == draft.article.path
-    return bool(article.text_hash) and article.text_hash == draft.article.text_hash
-
-
-def same_file(one: Article, other: Article) -> bool:
-    if one.path is None or other.path is None:
-        return one.path is None and other.path is None and one.text_hash == other.text_hash
-    return normalise_article_path(one.path) == normalise_article_path(other.path)
 
 
 def section_ref(article: Article, index: int) -> tuple[str, str]:
@@ -107,6 +91,6 @@ def draft_count_cells(app: App[object], articles: list[ArticleInfo]) -> dict[str
     shell(app).report(store.take_problems())
     cells: dict[str, Text] = {}
     for info in articles:
-        count = counts.get(normalise_article_path(info.path) or "", 0)
+        count = counts.get(path_key(info.path), 0)
         cells[str(info.path)] = Text(f"✎ {count}" if count else "", justify="right")
     return cells

@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.worker import get_current_worker
 
+from tui_reader.core.article.identity import drafts_key
 from tui_reader.core.article.model import Article, count_words_in_pieces
 from tui_reader.core.catalog import t
 from tui_reader.core.storage.settings import READING_WIDTH_MAX, READING_WIDTH_MIN, Settings
@@ -261,11 +262,9 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
 
     def refresh_draft_counts(self) -> None:
         """The sidebar's "✎N" per section (after a composer or the drafts screen closed)."""
-        from tui_reader.ui.comments.drafts_support import article_key
-
         self._counted_drafts = True
         store = shell(self).drafts
-        counts = store.count_by_section(article_key(self.article))
+        counts = store.count_by_section(drafts_key(self.article))
         shell(self).report(store.take_problems())
         self.sidebar.set_draft_counts(counts)
 
