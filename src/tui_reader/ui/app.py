@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from contextlib import suppress
 from functools import cached_property
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
@@ -189,6 +190,8 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.after_first_paint(_collect_after_first_paint)
+        self.after_first_paint(_clean_stale_temps)
+        self._catch_terminating_signals()
         # For screens that do not report their first paint (the library).
         self.set_timer(FIRST_PAINT_FALLBACK, self.first_paint_done)
         self.theme = self.settings.theme
@@ -286,6 +289,35 @@ class ReaderApp(App[None]):
         self.write_settings()
         self.exit()
 
+    # --- the terminal closed, or the system asks us to stop (issue 16) ---------------------
+
+    def _catch_terminating_signals(self) -> None:
+        """SIGHUP (the terminal window closed) and SIGTERM (shutdown, `kill`) would end the
+        process at once, losing up to an autosave delay of typing: save first, then quit."""
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for name in ("SIGHUP", "SIGTERM"):
+            number = getattr(signal, name, None)
+            if number is not None:
+                with suppress(NotImplementedError, RuntimeError, ValueError):  # not on Windows
+                    loop.add_signal_handler(number, self.flush_and_exit)
+
+    def flush_and_exit(self) -> None:
+        """Write everything pending (each screen's `flush_pending`, positions, settings), then
+        exit. Writing happens first and synchronously: after SIGHUP the terminal is gone and
+        the exit may not get far."""
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush_pending", None)
+            if flush is not None:
+                with suppress(Exception):  # one screen's trouble must not stop the others'
+                    flush()
+        with suppress(Exception):
+            self.save_reading_positions()
+            self.write_settings()
+        self.exit()
+
     def open_article(self, path: Path) -> None:
         try:
             article = load_article(path)
@@ -317,6 +349,14 @@ def skipped_notices(listing: Listing, lang: str) -> list[str]:
     # A file name is data too: an escape sequence in it must not reach the terminal.
     first = make_inert(listing.problems[0][0].name)
     return [t("library.skipped", lang, count=len(listing.problems), first=first)]
+
+
+def _clean_stale_temps() -> None:
+    """Temp files left by a kill in the middle of a write (issue 16), after the first paint."""
+    from tui_reader.core.atomic_file import clean_stale_temps
+    from tui_reader.core.paths import state_dirs
+
+    clean_stale_temps(state_dirs())
 
 
 def _collect_after_first_paint() -> None:
