@@ -3,8 +3,8 @@
 SIGHUP (the terminal window closed) and SIGTERM (shutdown, `kill`) arrive while the last
 keystrokes are still waiting for the autosave timer: the app saves them before it exits. And
 SIGKILL, which nothing can catch, loses at most the autosave delay: text whose echo reached
-the screen more than the promised half second plus a margin before the kill is on disk (the kill test in
-test_kill_stress allows more, over many random rounds).
+the screen more than the promised half second plus a margin before the kill is on disk (the
+kill test in test_kill_stress allows more, over many random rounds).
 """
 
 from __future__ import annotations
