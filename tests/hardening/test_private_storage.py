@@ -24,10 +24,10 @@ import pytest
 from tests.repo_paths import ARTICLES
 from tui_reader import cli
 from tui_reader.core import atomic_file, library
-from tui_reader.core.atomic_file import clean_stale_temps, move_aside
+from tui_reader.core.atomic_file import move_aside
 from tui_reader.core.drafts import DraftStore
 from tui_reader.core.identity import Identity, save_identity
-from tui_reader.core.paths import cache_dir, config_dir, data_dir, drafts_dir, state_dirs
+from tui_reader.core.paths import config_dir, data_dir, drafts_dir
 from tui_reader.core.positions import Position, PositionStore
 from tui_reader.core.settings import save_settings
 from tui_reader.ui.app import ReaderApp
@@ -36,6 +36,10 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissio
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 needs_root = pytest.mark.skipif(not AS_ROOT, reason="giving a directory to another user")
 OTHER_UID = 65534
+
+
+def _state_dirs() -> list[Path]:
+    return [config_dir(), data_dir(), drafts_dir(), library.cache_path().parent]
 
 
 def _mode(path: Path) -> int:
@@ -79,7 +83,7 @@ def test_every_directory_and_file_is_private_whatever_the_umask(
 ) -> None:
     umask(mask)
     _write_everything()
-    for directory in state_dirs():
+    for directory in _state_dirs():
         assert _mode(directory) == 0o700, directory
         assert _mode(directory.parent) == 0o700, directory.parent  # created by us too
     for path in [*drafts_dir().glob("*.json"), *data_dir().glob("*.json")]:
@@ -249,7 +253,7 @@ def test_a_write_is_never_seen_half_done_nor_left_half_done_by_a_kill(tmp_path: 
     print(f"\n{len(leftovers)} temp files left by 12 kills")
     mine = store.directory / "notes.tmp"  # not of our pattern: never touched
     mine.write_text("mine")
-    removed = clean_stale_temps([store.directory], now=time.time() + 3600)
+    removed = atomic_file.clean_stale_temps([store.directory], now=time.time() + 3600)
     assert sorted(removed) == sorted(leftovers)
     assert sorted(p.name for p in store.directory.iterdir()) == sorted(
         [".lock", path.name, "notes.tmp"]
@@ -261,8 +265,8 @@ async def test_stale_temp_files_are_removed_after_the_first_paint(
 ) -> None:
     """At start, after the first paint: temp files of ours older than STALE_TEMP_AGE go;
     a fresh one (another instance writing now), other names and symlinks stay."""
-    old = time.time() - atomic_file.STALE_TEMP_AGE - 60
-    drafts, data, cache = drafts_dir(), data_dir(), cache_dir()
+    old = time.time() - 3600  # STALE_TEMP_AGE is 10 minutes
+    drafts, data, cache = drafts_dir(), data_dir(), library.cache_path().parent
     for directory in (drafts, cache):
         directory.mkdir(parents=True, mode=0o700)
     stale = [
