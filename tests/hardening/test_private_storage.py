@@ -220,7 +220,7 @@ while True:  # rewrites of a big comment, as fast as the disk goes, until killed
 
 
 def test_a_write_is_never_seen_half_done_nor_left_half_done_by_a_kill(tmp_path: Path) -> None:
-    """A child rewrites a 4 MB draft in a loop, and is SIGKILLed at a random moment, 12 times.
+    """A child rewrites a 4 MB draft in a loop, and is SIGKILLed at a random moment, 8 times.
     Meanwhile the file is watched: every version has the same size, so any other size seen
     is a half-written file (an in-place write fails this in the first round: a kill rarely
     lands in its few milliseconds, a watcher does). After each kill the file is one complete
@@ -234,7 +234,7 @@ def test_a_write_is_never_seen_half_done_nor_left_half_done_by_a_kill(tmp_path: 
     rng = random.Random(16)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     sizes_seen: set[int] = set()
-    for round_no in range(12):
+    for round_no in range(8):
         child = subprocess.Popen(
             [sys.executable, "-c", _WRITER, str(store.directory), draft.id, str(size)],  # type: ignore[attr-defined]
             env=env,
@@ -250,7 +250,7 @@ def test_a_write_is_never_seen_half_done_nor_left_half_done_by_a_kill(tmp_path: 
         comment = json.loads(path.read_bytes())["comment"]  # complete, valid JSON
         assert len(comment) == size and len(set(comment)) == 1, f"round {round_no}"
     leftovers = [p for p in store.directory.iterdir() if p.name.endswith(".tmp")]
-    print(f"\n{len(leftovers)} temp files left by 12 kills")
+    print(f"\n{len(leftovers)} temp files left by 8 kills")
     mine = store.directory / "notes.tmp"  # not of our pattern: never touched
     mine.write_text("mine")
     removed = atomic_file.clean_stale_temps([store.directory], now=time.time() + 3600)

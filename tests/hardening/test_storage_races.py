@@ -1,8 +1,8 @@
 """Instances racing on the same files (issue 16): lock and merge, nothing lost.
 
 Two processes (not threads: nothing shared but the files) save at the same moment, many times:
-- positions.json: 2 × 300 saves of different articles; all 600 entries must be there;
-- settings.toml: each process changes its own setting 150 times and checks, before each
+- positions.json: 2 × 150 saves of different articles; all 300 entries must be there;
+- settings.toml: each process changes its own setting 100 times and checks, before each
   change, that the other's writes never brought back an older value of its own;
 - one draft opened by both and saved at once, 60 times: one save wins, the other becomes a
   conflict copy, both texts are on disk (the drafts/.lock makes the check-then-write atomic).
@@ -22,8 +22,8 @@ import pytest
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX")
 
-POSITION_SAVES = 300
-SETTING_SAVES = 150
+POSITION_SAVES = 150
+SETTING_SAVES = 100
 DRAFT_ROUNDS = 60
 
 

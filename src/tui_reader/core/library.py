@@ -228,6 +228,6 @@ class _Cache:
         # lost in a power cut is rebuilt, and the first paint of `reader DIR` waits for this.
         with suppress(OSError):
             ensure_private_dir(self.path.parent)
-            if is_symlink(self.path):  # a link or anything else in its place: replaced
+            if is_symlink(self.path):  # replaced, never written through
                 os.unlink(self.path)
             atomic_write(self.path, data, durable=False)
