@@ -112,6 +112,9 @@ def _refused(capsys: pytest.CaptureFixture[str], path: Path, needle: str) -> Non
         assert code == cli.EXIT_ERROR, (argv, err)
         assert str(path) in err and needle in err, err
         assert "Traceback" not in err and err.count("\n") == 1, err
+    code = cli.main(["--lang", "fr", str(ARTICLES / "en-short-note.txt")])
+    err = capsys.readouterr().err
+    assert code == cli.EXIT_ERROR and err.startswith("reader : ") and "chmod 700" in err, err
 
 
 def test_a_directory_others_can_write_in_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
@@ -126,7 +129,7 @@ def test_a_directory_others_can_write_in_is_refused(capsys: pytest.CaptureFixtur
 
 
 @needs_root
-@pytest.mark.parametrize("how", ["owned", "symlinked"])
+@pytest.mark.parametrize("how", ["owned", "symlinked", "their link to ours"])
 def test_drafts_of_another_user_are_refused(
     how: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -142,8 +145,15 @@ def test_drafts_of_another_user_are_refused(
     if how == "owned":
         os.rename(theirs, drafts)
         planted = drafts / planted.name
-    else:
+    elif how == "symlinked":
         drafts.symlink_to(theirs)
+    else:  # a link they planted, to a private directory of ours: still not ours to follow
+        ours = tmp_path / "ours"
+        ours.mkdir(mode=0o700)
+        drafts.symlink_to(ours)
+        os.lchown(drafts, OTHER_UID, OTHER_UID)
+        planted = ours / planted.name
+        planted.write_text("{}")
     _refused(capsys, drafts, "belongs to another user")
     store = DraftStore()
     report = store.load_all()
