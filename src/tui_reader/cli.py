@@ -48,6 +48,12 @@ def _lang_from_argv(argv: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    from tui_reader.core.storage.paths import unsafe_state_dir
+
+    # Before anything is read from them: directories another user can touch are refused.
+    if (unsafe := unsafe_state_dir()) is not None:
+        lang = resolve_language(_lang_from_argv(argv))
+        return _fail(lang, unsafe.key, path=str(unsafe.path))
     from tui_reader.core.storage.settings import load_settings
 
     # Precedence: --lang, then the `language` setting, then the locale.

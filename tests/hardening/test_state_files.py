@@ -15,8 +15,11 @@ file of each kind and tells the user. What is expected of each:
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -300,3 +303,87 @@ async def test_a_tampered_library_cache_shows_inert(
         await pilot.pause()
         assert app.articles[0].title.startswith("Evil ␛[2J")  # the cache was used
         assert screen_problems(app, "library from a tampered cache") == []
+
+
+# --- issue 16: files another user can plant, and a file tomlkit cannot rewrite ----------------
+
+_LIST_IN_A_CHILD = """
+import resource, sys
+from pathlib import Path
+resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))  # a read of /dev/zero fails fast
+from tui_reader.core.storage.library import list_articles
+listing = list_articles(Path(sys.argv[1]))
+print([a.title for a in listing.articles])
+"""
+
+
+@pytest.mark.parametrize("planted", ["fifo", "link to /dev/zero", "huge file"])
+def test_a_planted_library_cache_never_blocks_nor_eats_memory(planted: str, tmp_path: Path) -> None:
+    """The cache is read like every state file: a FIFO would block every start forever, a
+    symlink to /dev/zero or a huge file would fill memory. The listing runs in a child with a
+    deadline and 1 GB of address space."""
+    cache = _path("cache")
+    cache.parent.mkdir(parents=True)
+    if planted == "fifo":
+        os.mkfifo(cache)
+    elif planted == "huge file":
+        with open(cache, "wb") as file:
+            file.truncate(2 << 30)  # sparse: 2 GB of zeros
+    else:
+        cache.symlink_to("/dev/zero")
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    write_article(shelf, "a.md", "# A\n\nText.\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _LIST_IN_A_CHILD, str(shelf)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"listing with a {planted} as the cache never returned")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "['A']"
+    assert cache.is_file() and not cache.is_symlink()  # replaced by a real cache
+    assert json.loads(cache.read_bytes())["version"] == 1
+
+
+def test_state_files_are_read_size_bounded(tmp_path: Path) -> None:
+    """One reader for every state file: beyond STATE_FILE_LIMIT nothing is read into memory."""
+    from tui_reader.core.storage.atomic_file import STATE_FILE_LIMIT, read_private
+
+    big = tmp_path / "big.json"
+    with open(big, "wb") as file:
+        file.truncate(STATE_FILE_LIMIT + 1)
+    with pytest.raises(OSError) as info:
+        read_private(big)
+    assert info.value.errno == errno.EFBIG
+    store = PositionStore()
+    store.path.parent.mkdir(parents=True)
+    os.replace(big, store.path)
+    assert store.all() == {}  # a problem, not a crash
+    assert store.take_problems()
+
+
+def test_settings_tomlkit_cannot_rewrite_are_kept_aside_not_lost() -> None:
+    """Valid TOML for tomllib (an array nested 150 deep) that tomlkit refuses: the next change
+    made in the app used to replace the file by a bare header. Now the file goes to corrupt/
+    first, the user is told, and the new file keeps the settings in force."""
+    from tui_reader.core.storage.settings import save_settings
+
+    path = _path("settings")
+    path.parent.mkdir(parents=True)
+    data = (
+        b'# my comment\ntheme = "nord"\nreading_width = 72\nx = ' + b"[" * 150 + b"]" * 150 + b"\n"
+    )
+    path.write_bytes(data)
+    assert not load_settings(themes={"nord"}).bad  # valid: loaded as it is
+    result = save_settings({"sidebar_width": 40}, themes={"nord"})
+    assert result.ok and result.moved_to is not None
+    assert result.moved_to.read_bytes() == data  # the user's file, byte for byte
+    assert result.notices("en")  # and the user is told where it is
+    settings = load_settings(themes={"nord"}).settings
+    assert (settings.theme, settings.reading_width, settings.sidebar_width) == ("nord", 72, 40)

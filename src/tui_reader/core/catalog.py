@@ -811,6 +811,28 @@ STRINGS: dict[str, dict[str, str]] = {
     "drafts.cli.col_article": {"en": "ARTICLE", "fr": "ARTICLE"},
     "drafts.cli.col_section": {"en": "SECTION", "fr": "SECTION"},
     "drafts.cli.col_excerpt": {"en": "EXCERPT", "fr": "EXTRAIT"},
+    # --- storage hardening (issue 16; core.atomic_file, core.paths) ----------------------------
+    # Our directories, checked at every start; params: path.
+    "storage.unsafe_dir.owner": {
+        "en": (
+            "{path} belongs to another user: refusing to read or write there. Check it, then "
+            "remove it or give it back to yourself (chown) and restrict it (chmod 700)."
+        ),
+        "fr": (
+            "{path} appartient à un autre utilisateur : rien n'y sera lu ni écrit. Vérifiez-le, "
+            "puis supprimez-le ou reprenez-le (chown) et restreignez-le (chmod 700)."
+        ),
+    },
+    "storage.unsafe_dir.writable": {
+        "en": (
+            "{path} can be changed by other users: refusing to read or write there. Check what "
+            "it holds, then restrict it (chmod 700)."
+        ),
+        "fr": (
+            "{path} peut être modifié par d'autres utilisateurs : rien n'y sera lu ni écrit. "
+            "Vérifiez son contenu, puis restreignez-le (chmod 700)."
+        ),
+    },
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path, PurePath
@@ -166,6 +167,8 @@ class ReaderApp(App[object]):
 
     def on_mount(self) -> None:
         startup.start(self)
+        startup.after_first_paint(self, _clean_stale_temps)
+        self._catch_terminating_signals()
         self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self._initial_article is not None:
@@ -261,6 +264,35 @@ class ReaderApp(App[object]):
     async def action_quit(self) -> None:
         self.save_reading_positions()
         self.write_settings()
+        self.exit()
+
+    # --- the terminal closed, or the system asks us to stop (issue 16) ---------------------
+
+    def _catch_terminating_signals(self) -> None:
+        """SIGHUP (the terminal window closed) and SIGTERM (shutdown, `kill`) would end the
+        process at once, losing up to an autosave delay of typing: save first, then quit."""
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for name in ("SIGHUP", "SIGTERM"):
+            number = getattr(signal, name, None)
+            if number is not None:
+                with suppress(NotImplementedError, RuntimeError, ValueError):  # not on Windows
+                    loop.add_signal_handler(number, self.flush_and_exit)
+
+    def flush_and_exit(self) -> None:
+        """Write everything pending (each screen's `flush_pending`, positions, settings), then
+        exit. Writing happens first and synchronously: after SIGHUP the terminal is gone and
+        the exit may not get far."""
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush_pending", None)
+            if flush is not None:
+                with suppress(Exception):  # one screen's trouble must not stop the others'
+                    flush()
+        with suppress(Exception):
+            self.save_reading_positions()
+            self.write_settings()
         self.exit()
 
     # --- navigation: the screens ask, the app builds them -----------------------------------
@@ -419,6 +451,14 @@ def skipped_notices(listing: Listing, lang: str) -> list[str]:
     # A file name is data too: an escape sequence in it must not reach the terminal.
     first = make_inert(listing.problems[0][0].name)
     return [t("library.skipped", lang, count=len(listing.problems), first=first)]
+
+
+def _clean_stale_temps() -> None:
+    """Temp files left by a kill in the middle of a write (issue 16), after the first paint."""
+    from tui_reader.core.storage.atomic_file import clean_stale_temps
+    from tui_reader.core.storage.paths import state_dirs
+
+    clean_stale_temps(state_dirs())
 
 
 if TYPE_CHECKING:

@@ -17,8 +17,8 @@ import json
 import os
 import re
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -29,13 +29,14 @@ from tui_reader.core.article.identity import path_key
 from tui_reader.core.comments.identity import Identity
 from tui_reader.core.storage.atomic_file import (
     CORRUPT_DIR,
-    PRIVATE_FILE_MODE,
     FileProblem,
     atomic_write,
+    check_private_dir,
     content_stamp,
     ensure_private_dir,
     error_key,
     error_reason,
+    file_lock,
     is_symlink,
     json_bytes,
     move_aside,
@@ -45,11 +46,6 @@ from tui_reader.core.storage.paths import drafts_dir
 
 if TYPE_CHECKING:
     from tui_reader.core.article.model import Article, Section
-
-try:  # POSIX only; elsewhere two instances fall back to the content check alone.
-    import fcntl
-except ImportError:  # pragma: no cover
-    fcntl = None  # type: ignore[assignment]
 
 SCHEMA_VERSION = 1
 
@@ -373,6 +369,8 @@ class DraftStore:
 
     def _scan(self) -> list[Draft]:
         try:
+            # Swapped for another user's directory since start-up: read nothing from it.
+            check_private_dir(self.directory)
             entries = sorted(os.scandir(self.directory), key=lambda entry: entry.name)
         except FileNotFoundError:
             return []
@@ -606,24 +604,11 @@ class DraftStore:
             return _failed(exc, draft)
         return SaveResult(SaveOutcome.DELETED, draft)
 
-    @contextmanager
-    def _lock(self) -> Iterator[None]:
-        """Serialise check-then-write between instances (advisory flock on drafts/.lock).
+    def _lock(self) -> AbstractContextManager[None]:
+        """Serialise check-then-write between instances (drafts/.lock, core.storage.atomic_file).
 
-        Without a lock the content check still catches almost every race; a lock file we
-        cannot create (read-only directory) must not stop a save that may still succeed.
-        """
-        fd = -1
-        if fcntl is not None:
-            with suppress(OSError):
-                flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
-                fd = os.open(self.directory / LOCK_FILE, flags, PRIVATE_FILE_MODE)
-                fcntl.flock(fd, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            if fd >= 0:
-                os.close(fd)  # releases the flock
+        Without a lock the content check still catches almost every race."""
+        return file_lock(self.directory / LOCK_FILE)
 
 
 def _is_of(draft: Draft, article: str | Path) -> bool:

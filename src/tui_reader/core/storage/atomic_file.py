@@ -6,6 +6,10 @@ Used for drafts and the identity file, and meant for settings and reading positi
 - `read_private`: reads with O_NOFOLLOW (a symlink planted where our file should be is never
   followed) and refuses anything that is not a regular file (a FIFO would block us forever).
 - `move_aside`: a file we cannot use is renamed into a `corrupt/` directory, never deleted.
+- `ensure_private_dir` / `check_private_dir`: our directories are created 0700 and refused
+  when someone else owns them or can write in them (issue 16).
+- `file_lock`: read-modify-write of a shared file serialised between instances (flock).
+- `clean_stale_temps`: temp files left by a kill in the middle of a write are removed later.
 """
 
 from __future__ import annotations
@@ -13,8 +17,11 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 import stat
-from contextlib import suppress
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,6 +44,19 @@ _O_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 TEMP_SUFFIX = ".tmp"
 # Where a file we cannot use is moved (beside it), never deleted.
 CORRUPT_DIR = "corrupt"
+# `.<name>.<12 hex digits>.tmp`, as atomic_write names its temp files: nothing else matches.
+_TEMP_RE = re.compile(r"\..+\.[0-9a-f]{12}" + re.escape(TEMP_SUFFIX) + r"\Z")
+# A temp file untouched for this long belongs to no write in progress (a write touches its
+# file continuously): it was left by a kill and can go.
+STALE_TEMP_AGE = 600.0
+# No state file of ours is this big (a draft's comment is limited to 64 KB): a bigger one is
+# not read into memory (a symlink to /dev/zero or a planted 10 GB file would exhaust it).
+STATE_FILE_LIMIT = 32 << 20
+
+try:  # POSIX only; elsewhere two instances fall back to the content checks alone.
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,20 +83,70 @@ def content_stamp(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+class UnsafeDirectoryError(PermissionError):
+    """One of our directories is not ours alone: another user owns it or can write in it.
+
+    `key` names the message in core.catalog (params: path); strerror says it in English for
+    the error messages built from an OSError.
+    """
+
+    def __init__(self, key: str, path: Path, reason: str) -> None:
+        super().__init__(errno.EPERM, reason, str(path))
+        self.key = key
+        self.path = path
+
+
+def _uid() -> int | None:
+    geteuid = getattr(os, "geteuid", None)  # absent on Windows: no owner check there
+    return geteuid() if geteuid is not None else None
+
+
+def check_private_dir(path: Path) -> None:
+    """Make sure `path`, an existing directory, is ours alone; raise UnsafeDirectoryError if not.
+
+    A symlink is followed (drafts synced elsewhere are the user's choice) when the link and
+    its target are the user's. A directory of ours readable by others (made under umask 022
+    by an older version) is narrowed to 0700; one that another user owns or can write in is
+    refused: files may have been planted or swapped in it, and what we write could be read.
+    Raises FileNotFoundError, NotADirectoryError, UnsafeDirectoryError.
+    """
+    uid = _uid()
+    link = os.lstat(path)
+    if stat.S_ISLNK(link.st_mode) and uid is not None and link.st_uid != uid:
+        raise UnsafeDirectoryError("storage.unsafe_dir.owner", path, "symlink of another user")
+    st = os.stat(path)
+    if not stat.S_ISDIR(st.st_mode):
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path))
+    if uid is None:
+        return
+    if st.st_uid != uid:
+        raise UnsafeDirectoryError("storage.unsafe_dir.owner", path, "owned by another user")
+    if st.st_mode & 0o022:
+        raise UnsafeDirectoryError("storage.unsafe_dir.writable", path, "writable by others")
+    if st.st_mode & 0o077:
+        try:
+            os.chmod(path, PRIVATE_DIR_MODE)
+        except OSError:
+            raise UnsafeDirectoryError(
+                "storage.unsafe_dir.writable", path, "readable by others"
+            ) from None
+
+
 def ensure_private_dir(path: Path) -> None:
-    """Create `path` as 0700 (parents with the default mode), or narrow it if it is broader."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.mkdir(path, PRIVATE_DIR_MODE)
-    except FileExistsError:
-        # A directory symlink is the user's choice (drafts synced elsewhere): follow it.
-        st = os.stat(path)
-        if not stat.S_ISDIR(st.st_mode):
-            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path)) from None
-        if st.st_mode & 0o077:
-            # Not our directory (or a read-only filesystem): we still work, just less private.
-            with suppress(OSError):
-                os.chmod(path, PRIVATE_DIR_MODE)
+    """Create `path` and its missing parents as 0700 (whatever the umask), each creation made
+    durable by an fsync of its parent; then check that `path` is ours alone (above)."""
+    missing: list[Path] = []
+    current = path
+    while not os.path.lexists(current) and current.parent != current:
+        missing.append(current)
+        current = current.parent
+    for directory in reversed(missing):
+        try:
+            os.mkdir(directory, PRIVATE_DIR_MODE)
+        except FileExistsError:  # another instance was quicker
+            continue
+        _fsync_dir(directory.parent)
+    check_private_dir(path)
 
 
 def is_symlink(path: Path) -> bool:
@@ -86,25 +156,38 @@ def is_symlink(path: Path) -> bool:
         return False
 
 
-def read_private(path: Path) -> bytes:
-    """The bytes of a regular file, never through a symlink.
+def read_private(
+    path: Path, *, limit: int = STATE_FILE_LIMIT, follow_symlinks: bool = False
+) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, never through a symlink (unless
+    `follow_symlinks`: settings.toml managed by a dotfiles tool). The one way state files are
+    read: drafts, identity, positions, settings, the library cache.
 
     Raises FileNotFoundError, OSError(ELOOP) for a symlink, OSError(EINVAL) for a non-regular
-    file, or any other OSError from the system.
+    file (a FIFO: opened without blocking, never read), OSError(EFBIG) beyond `limit`, or any
+    other OSError from the system.
     """
-    flags = os.O_RDONLY | _O_NOFOLLOW | _O_CLOEXEC | _O_NONBLOCK
+    nofollow = 0 if follow_symlinks else _O_NOFOLLOW
+    flags = os.O_RDONLY | nofollow | _O_CLOEXEC | _O_NONBLOCK
     try:
         fd = os.open(path, flags)
     except OSError as exc:
         # Linux says ELOOP for O_NOFOLLOW on a symlink; some BSDs say EMLINK.
-        if exc.errno in (errno.ELOOP, errno.EMLINK) or is_symlink(path):
+        if not follow_symlinks and (exc.errno in (errno.ELOOP, errno.EMLINK) or is_symlink(path)):
             raise OSError(errno.ELOOP, "symbolic link refused", str(path)) from exc
         raise
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
             raise OSError(errno.EINVAL, "not a regular file", str(path))
+        if st.st_size > limit:
+            raise OSError(errno.EFBIG, os.strerror(errno.EFBIG), str(path))
         chunks: list[bytes] = []
+        size = 0
         while chunk := os.read(fd, 1 << 16):
+            size += len(chunk)
+            if size > limit:  # grew since the fstat
+                raise OSError(errno.EFBIG, os.strerror(errno.EFBIG), str(path))
             chunks.append(chunk)
         return b"".join(chunks)
     finally:
@@ -125,9 +208,11 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Replace `path` with `data` atomically, as a 0600 file. Raises OSError, leaving no temp.
 
+    `durable=False` skips the fsyncs, for a cache that is rebuilt when lost: readers still see
+    the old file or the new one, never half of one, but a power cut may lose the new one.
     Refuses (OSError ELOOP) when `path` is a symlink: os.replace would not follow it, but a
     planted link means someone is playing with our directory and the caller should know.
     """
@@ -144,7 +229,8 @@ def atomic_write(path: Path, data: bytes) -> None:
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(temp, path)
@@ -152,7 +238,8 @@ def atomic_write(path: Path, data: bytes) -> None:
         with suppress(OSError):
             os.unlink(temp)
         raise
-    _fsync_dir(directory)
+    if durable:
+        _fsync_dir(directory)
 
 
 def utc_timestamp(now: datetime | None = None) -> str:
@@ -174,7 +261,61 @@ def move_aside(path: Path, corrupt_dir: Path, now: datetime | None = None) -> Pa
         target = corrupt_dir / f"{base}.{counter}"
         counter += 1
     os.rename(path, target)
+    # The rename is durable only once both directories are: else a crash could lose the
+    # entry in corrupt/, and the file with it.
+    _fsync_dir(corrupt_dir)
+    _fsync_dir(path.parent)
     return target
+
+
+@contextmanager
+def file_lock(lock_path: Path) -> Iterator[None]:
+    """Serialise a read-modify-write between instances: an advisory flock on `lock_path`.
+
+    The lock's directory must exist. A lock file we cannot create (read-only directory) must
+    not stop a write that may still succeed: the caller then runs unlocked.
+    """
+    fd = -1
+    if fcntl is not None:
+        with suppress(OSError):
+            flags = os.O_RDWR | os.O_CREAT | _O_NOFOLLOW | _O_CLOEXEC
+            fd = os.open(lock_path, flags, PRIVATE_FILE_MODE)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        if fd >= 0:
+            os.close(fd)  # releases the flock
+
+
+def clean_stale_temps(
+    directories: Iterable[Path], *, max_age: float = STALE_TEMP_AGE, now: float | None = None
+) -> list[Path]:
+    """Remove atomic_write's temp files older than `max_age` seconds (left by a kill in the
+    middle of a write): only regular files of ours with our name pattern. Never raises;
+    the files removed."""
+    moment = time.time() if now is None else now
+    uid = _uid()
+    removed: list[Path] = []
+    for directory in directories:
+        try:
+            entries = list(os.scandir(directory))
+        except OSError:
+            continue
+        for entry in entries:
+            if not _TEMP_RE.match(entry.name):
+                continue
+            try:
+                st = entry.stat(follow_symlinks=False)
+                if not stat.S_ISREG(st.st_mode) or (uid is not None and st.st_uid != uid):
+                    continue
+                if moment - st.st_mtime < max_age:
+                    continue  # perhaps another instance writing right now
+                os.unlink(entry.path)
+            except OSError:
+                continue
+            removed.append(Path(entry.path))
+    return removed
 
 
 def json_bytes(doc: object) -> bytes:

@@ -11,20 +11,23 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import platformdirs
 
 from tui_reader.core.article.model import reading_minutes, summarize_article
 from tui_reader.core.article.source import display_path, is_supported, read_source
 from tui_reader.core.catalog import LANGS
 from tui_reader.core.errors import ArticleError, error_reason
 from tui_reader.core.sanitize import make_inert
-from tui_reader.core.storage.paths import APP_NAME
+from tui_reader.core.storage.atomic_file import (
+    atomic_write,
+    ensure_private_dir,
+    is_symlink,
+    read_private,
+)
+from tui_reader.core.storage.paths import cache_dir
 
 # Bump when parsing changes what an entry would hold: older entries are then ignored.
 CACHE_VERSION = 1
@@ -61,7 +64,7 @@ class Listing:
 
 
 def cache_path() -> Path:
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / CACHE_NAME
+    return cache_dir() / CACHE_NAME
 
 
 def list_articles(directory: Path, *, fallback_lang: str = "en") -> Listing:
@@ -193,7 +196,9 @@ class _Cache:
     @classmethod
     def load(cls, path: Path) -> _Cache:
         try:
-            doc = json.loads(path.read_bytes())
+            # Like every state file: never through a symlink, never a FIFO (it would block
+            # every start), never more than a state file's size (a link to /dev/zero).
+            doc = json.loads(read_private(path))
         # Missing, unreadable or corrupt ("[[[[…" nests too deep for json): start afresh.
         except (OSError, ValueError, RecursionError):
             return cls(path, {})
@@ -226,14 +231,10 @@ class _Cache:
         doc = {"version": CACHE_VERSION, "entries": self.entries}
         # ASCII: a file name that is not valid UTF-8 (a lone surrogate here) survives the trip.
         data = json.dumps(doc, separators=(",", ":")).encode("ascii")
-        # Temp file + os.replace: a reader sees the old cache or the new one, never half of one.
+        # A reader sees the old cache or the new one, never half of one. Not fsynced: a cache
+        # lost in a power cut is rebuilt, and the first paint of `reader DIR` waits for this.
         with suppress(OSError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".library-", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as file:
-                    file.write(data)
-                os.replace(temp, self.path)
-            except OSError:
-                os.unlink(temp)
-                raise
+            ensure_private_dir(self.path.parent)
+            if is_symlink(self.path):  # replaced, never written through
+                os.unlink(self.path)
+            atomic_write(self.path, data, durable=False)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import platformdirs
 
+from tui_reader.core.storage.atomic_file import UnsafeDirectoryError, check_private_dir
+
 APP_NAME = "tui-reader"
 
 
@@ -19,8 +21,31 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """The library cache lives here: only a speed-up."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def drafts_dir() -> Path:
     return data_dir() / "drafts"
+
+
+def state_dirs() -> list[Path]:
+    """Every directory we write in, for the start-up check and the temp file cleaning."""
+    return [config_dir(), data_dir(), drafts_dir(), cache_dir()]
+
+
+def unsafe_state_dir() -> UnsafeDirectoryError | None:
+    """The first of our directories that another user owns or can write in (checked at every
+    start: a few stat calls). Directories readable by others are narrowed to 0700 here."""
+    for directory in state_dirs():
+        try:
+            check_private_dir(directory)
+        except UnsafeDirectoryError as exc:
+            return exc
+        except OSError:  # absent (created 0700 when first written) or not a directory
+            continue
+    return None
 
 
 def bundled_articles_dir() -> Path:

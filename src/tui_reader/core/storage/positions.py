@@ -5,8 +5,9 @@ section's height changed, e.g. another reading width), plus the percent of the a
 of the view as a fallback when the slug is gone (the section was renamed or removed). The key is
 the article's resolved path, or `stdin:<text hash>` for an article read from standard input.
 
-Saving re-reads the file and changes only this article's entry, so two instances lose nothing
-but a race on the same article. A corrupt file is moved to `corrupt/` beside it and reported.
+Saving re-reads the file under a lock shared by all instances (storage.atomic_file.file_lock)
+and changes only this article's entry, so two instances lose nothing.
+A corrupt file is moved to `corrupt/` beside it and reported.
 Pure Python, never imports Textual.
 """
 
@@ -28,6 +29,7 @@ from tui_reader.core.storage.atomic_file import (
     ensure_private_dir,
     error_key,
     error_reason,
+    file_lock,
     json_bytes,
     move_aside,
     read_private,
@@ -35,6 +37,7 @@ from tui_reader.core.storage.atomic_file import (
 from tui_reader.core.storage.paths import data_dir
 
 POSITIONS_FILE = "positions.json"
+LOCK_FILE = ".positions.json.lock"
 POSITIONS_SCHEMA = 1
 # Oldest entries are dropped beyond this many articles.
 MAX_ENTRIES = 2000
@@ -239,19 +242,20 @@ class PositionStore:
         self.all()[key] = position  # in memory first: the session keeps it even if writing fails
         try:
             ensure_private_dir(self.directory)
-            entries, failed, params = self._read()
-            if failed is not None:
-                return StoreResult(self._pop_problem(), failed, {"reason": "?", **params})
-            entries.pop(key, None)
-            if len(entries) >= MAX_ENTRIES:
-                newest = sorted(entries.items(), key=lambda kv: kv[1].updated, reverse=True)
-                entries = dict(newest[: MAX_ENTRIES - 1])
-            entries[key] = position
-            doc = {
-                "schema": POSITIONS_SCHEMA,
-                "articles": {k: asdict(v) for k, v in entries.items()},
-            }
-            atomic_write(self.path, json_bytes(doc))
+            with file_lock(self.directory / LOCK_FILE):  # read, merge, write: one step
+                entries, failed, params = self._read()
+                if failed is not None:
+                    return StoreResult(self._pop_problem(), failed, {"reason": "?", **params})
+                entries.pop(key, None)
+                if len(entries) >= MAX_ENTRIES:
+                    newest = sorted(entries.items(), key=lambda kv: kv[1].updated, reverse=True)
+                    entries = dict(newest[: MAX_ENTRIES - 1])
+                entries[key] = position
+                doc = {
+                    "schema": POSITIONS_SCHEMA,
+                    "articles": {k: asdict(v) for k, v in entries.items()},
+                }
+                atomic_write(self.path, json_bytes(doc))
         except OSError as exc:
             return StoreResult(
                 self._pop_problem(),

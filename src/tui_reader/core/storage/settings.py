@@ -13,7 +13,6 @@ Pure Python, never imports Textual: theme names are checked by the app, which kn
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -26,11 +25,14 @@ from tui_reader.core.storage.atomic_file import (
     ensure_private_dir,
     error_key,
     error_reason,
+    file_lock,
     move_aside,
+    read_private,
 )
 from tui_reader.core.storage.paths import config_dir
 
 SETTINGS_FILE = "settings.toml"
+LOCK_FILE = ".settings.toml.lock"
 
 DEFAULT_THEME = "textual-dark"
 DEFAULT_READING_WIDTH = 88
@@ -124,11 +126,8 @@ def settings_path(directory: Path | None = None) -> Path:
 
 def _read_text(path: Path) -> str:
     """The file's text. Follows a symlink, but refuses what is not a regular file (a FIFO
-    would block). Raises FileNotFoundError, OSError, UnicodeDecodeError."""
-    st = os.stat(path)
-    if not stat.S_ISREG(st.st_mode):
-        raise OSError(22, "not a regular file", str(path))
-    return path.read_bytes().decode("utf-8")
+    would block) or too big. Raises FileNotFoundError, OSError, UnicodeDecodeError."""
+    return read_private(path, follow_symlinks=True).decode("utf-8")
 
 
 def _is_int(value: object) -> bool:
@@ -280,53 +279,72 @@ def save_settings(
     it is moved aside first and the result says where; the new file keeps its valid content.
     `themes`: the theme names the app knows (an unknown theme makes the file bad).
     """
-    import tomlkit
-
     for name in changes:
         if name not in SETTING_NAMES:
             raise KeyError(name)
-    current = load_settings(directory, themes=themes)
-    path = current.path
-    target = Path(os.path.realpath(path)) if path.is_symlink() else path
-    moved_to: Path | None = None
+    path = settings_path(directory)
+    current: LoadedSettings | None = None
+    moved: list[Path] = []  # where the user's file went, as soon as it is there
     try:
         ensure_private_dir(path.parent)
-        text: str | None = None
-        if os.path.lexists(target):
-            try:
-                text = _read_text(target)
-            except (OSError, UnicodeDecodeError):
-                text = None
-        doc = None
-        if text is not None:
-            try:
-                doc = tomlkit.parse(text)
-            except Exception:  # tomlkit raises its own ParseError subclasses
-                doc = None
-        if current.bad:
-            if os.path.lexists(target):
-                moved_to = move_aside(target, target.parent / CORRUPT_DIR)
-            if doc is not None:
-                # Keep what was valid; drop the values we replaced by their default.
-                for problem in current.problems:
-                    if problem.key == "settings.problem.bad_value":
-                        doc.pop(problem.params["name"], None)
-                    elif problem.key == "settings.problem.unknown_theme":
-                        doc.pop("theme", None)
-        if doc is None:
-            doc = tomlkit.parse(HEADER)
-        for name, value in changes.items():
-            if value is None:
-                doc.pop(name, None)  # absent means the default ("auto")
-            else:
-                doc[name] = _toml_value(value)
-        atomic_write(target, tomlkit.dumps(doc).encode("utf-8"))
+        # Re-read, change, write under the lock: two instances never revert each other.
+        with file_lock(path.parent / LOCK_FILE):
+            current = load_settings(directory, themes=themes)
+            _write_changes(current, changes, moved)
     except OSError as exc:
         return SaveResult(
-            current,
-            moved_to,
+            current or load_settings(directory, themes=themes),
+            moved[0] if moved else None,
             error_key(exc, "settings.error"),
             {"reason": error_reason(exc), "path": str(path)},
         )
     new = replace(current.settings, **changes)  # type: ignore[arg-type]
-    return SaveResult(LoadedSettings(path, new, [], False), moved_to)
+    return SaveResult(LoadedSettings(path, new, [], False), moved[0] if moved else None)
+
+
+def _write_changes(
+    current: LoadedSettings, changes: Mapping[str, object], moved: list[Path]
+) -> None:
+    """Write `changes` over the file `current` was read from; `moved` gets the place the old
+    file was moved aside to, if it was. Raises OSError."""
+    import tomlkit
+
+    path = current.path
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    text: str | None = None
+    if os.path.lexists(target):
+        try:
+            text = _read_text(target)
+        except (OSError, UnicodeDecodeError):
+            text = None
+    doc = None
+    if text is not None:
+        try:
+            doc = tomlkit.parse(text)
+        except Exception:  # tomlkit raises its own ParseError subclasses, RecursionError...
+            doc = None
+    if current.bad or (doc is None and os.path.lexists(target)):
+        # Not accepted as it is, or valid for tomllib but beyond tomlkit (an array nested 150
+        # deep): either way the user's file is kept in corrupt/ before a new one is written.
+        if os.path.lexists(target):
+            moved.append(move_aside(target, target.parent / CORRUPT_DIR))
+        if doc is not None:
+            # Keep what was valid; drop the values we replaced by their default.
+            for problem in current.problems:
+                if problem.key == "settings.problem.bad_value":
+                    doc.pop(problem.params["name"], None)
+                elif problem.key == "settings.problem.unknown_theme":
+                    doc.pop("theme", None)
+    if doc is None:
+        doc = tomlkit.parse(HEADER)
+        defaults = Settings()
+        for name in SETTING_NAMES:  # the values in force, from a file tomlkit could not read
+            value = getattr(current.settings, name)
+            if value is not None and value != getattr(defaults, name):
+                doc[name] = _toml_value(value)
+    for name, value in changes.items():
+        if value is None:
+            doc.pop(name, None)  # absent means the default ("auto")
+        else:
+            doc[name] = _toml_value(value)
+    atomic_write(target, tomlkit.dumps(doc).encode("utf-8"))

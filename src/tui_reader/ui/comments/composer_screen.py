@@ -143,7 +143,11 @@ class ComposerScreen(ModalScreen[str | None]):
             self.query_one("#close", Button).focus()
 
     def on_unmount(self) -> None:
-        """The app quits with the form open (ctrl+q): save what the timer has not saved yet.
+        """The app quits with the form open (ctrl+q): save what the timer has not saved yet."""
+        self.flush_pending()
+
+    def flush_pending(self) -> None:
+        """Save what the timer has not saved yet (also the app's hook on SIGHUP / SIGTERM).
         The draft follows the form at every change, so no widget is needed here."""
         self._cancel_timer()
         self.session.save_on_exit()
