@@ -168,7 +168,7 @@ def _cmd_validate(args: argparse.Namespace, lang: str) -> int:
                 "drafts.field_line", draft.lang, label=label, value=prefixed(error, draft.lang)
             )
             _out(f"{draft.short_id}  {line}")
-    _out(t("drafts.cli.validate_summary", lang, checked=len(ready), failing=failing))
+    _out(t("drafts.cli.validate_summary", lang, count=len(ready), failing=failing))
     return EXIT_FAILURE if failing else EXIT_OK
 
 

@@ -229,7 +229,7 @@ def test_validate_only_ready_drafts(capsys: pytest.CaptureFixture[str]) -> None:
     add(status="ready")
     code, out, _ = run(capsys, "validate")
     assert code == 0
-    assert "1 ready draft(s) checked, 0 with errors." in out
+    assert "1 ready draft checked, 0 with errors." in out
 
 
 def test_validate_reports_failures_in_the_drafts_language(
@@ -244,7 +244,7 @@ def test_validate_reports_failures_in_the_drafts_language(
         f"{bad.short_id}  E-mail : Erreur\u00a0: veuillez saisir une adresse e-mail valide.",
         f"{bad.short_id}  Commentaire : Erreur\u00a0: veuillez saisir votre commentaire.",
     ]
-    assert lines[-1] == "2 ready draft(s) checked, 1 with errors."
+    assert lines[-1] == "2 ready drafts checked, 1 with errors."
 
 
 def test_validate_without_ready_drafts(capsys: pytest.CaptureFixture[str]) -> None:

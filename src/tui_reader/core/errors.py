@@ -21,6 +21,10 @@ class FrontMatterError(ValueError):
     """The block is not YAML, or not a mapping: its metadata cannot be used."""
 
 
+# What error_key appends to its prefix: each family ("drafts.error", ...) has all five keys.
+ERROR_SUFFIXES = ("no_space", "read_only_fs", "permission", "symlink", "io")
+
+
 def error_key(exc: OSError, prefix: str) -> str:
     """`<prefix>.no_space` / `.read_only_fs` / `.permission` / `.symlink` / `.io` for an OSError."""
     code = exc.errno

@@ -1,0 +1,43 @@
+"""The command line and the app's name."""
+
+from __future__ import annotations
+
+from tui_reader.core.catalog.entry import Entry
+
+STRINGS: dict[str, Entry] = {
+    # --- app and CLI -----------------------------------------------------------------------
+    "cli.description": {
+        "en": "Read long-form articles in the terminal and write their comments offline.",
+        "fr": "Lire des articles longs dans le terminal et écrire leurs commentaires hors ligne.",
+    },
+    "cli.path_help": {
+        "en": "an article (.md, .markdown, .txt), a directory of articles, or - for stdin",
+        "fr": "un article (.md, .markdown, .txt), un dossier d'articles, ou - pour l'entrée standard",
+    },
+    "cli.print_help": {
+        "en": "write the rendered article to standard output and exit",
+        "fr": "écrire l'article rendu sur la sortie standard et quitter",
+    },
+    "cli.width_help": {
+        "en": "width in columns for --print",
+        "fr": "largeur en colonnes pour --print",
+    },
+    "cli.lang_help": {
+        "en": "interface language (en or fr); default from the locale",
+        "fr": "langue de l'interface (en ou fr) ; par défaut celle de la locale",
+    },
+    "cli.error": {"en": "reader: {message}", "fr": "reader : {message}"},
+    "cli.no_tty": {
+        "en": "no terminal to read keys from; use --print to write the article to stdout",
+        "fr": "aucun terminal pour lire le clavier ; utilisez --print pour écrire l'article",
+    },
+    "cli.print_needs_file": {
+        "en": "--print needs an article file (or - for stdin)",
+        "fr": "--print demande un fichier d'article (ou - pour l'entrée standard)",
+    },
+    "cli.drafts_help": {
+        "en": "list, show, export and validate comment drafts",
+        "fr": "lister, afficher, exporter et valider les brouillons de commentaires",
+    },
+    "cli.interrupted": {"en": "interrupted", "fr": "interrompu"},
+}
