@@ -104,9 +104,7 @@ def _run(args: argparse.Namespace, lang: str, settings: LoadedSettings) -> int:
 
     if launch.article is not None:
         for notice in launch.article.notices:
-            print(
-                t("cli.error", lang, message=t(notice.key, lang, **notice.params)), file=sys.stderr
-            )
+            print(t("cli.error", lang, message=notice.text(lang)), file=sys.stderr)
     if not _attach_terminal():
         return _fail(lang, "cli.no_tty")
 

@@ -174,8 +174,8 @@ def _cmd_validate(args: argparse.Namespace, lang: str) -> int:
 
 def _cmd_forget(args: argparse.Namespace, lang: str) -> int:
     result = forget_identity()
-    if result.error_key is not None:
-        _error(t(result.error_key, lang, **(result.error_params or {})), lang)
+    if result.error is not None:
+        _error(result.error.text(lang), lang)
         return EXIT_FAILURE
     # A corrupt file is deleted too (the user asked to forget): report either way.
     existed = result.identity is not None or result.problem is not None

@@ -118,7 +118,8 @@ def test_save_error_is_a_result(monkeypatch: pytest.MonkeyPatch) -> None:
     result = save_identity(Identity("Grace", "grace@example.org"))
     # Not monkeypatch.undo(): that would also undo the isolated XDG directories.
     monkeypatch.setattr(os, "replace", real_replace)
-    assert not result.ok and result.error_key == "identity.error.no_space"
+    assert not result.ok and result.error is not None
+    assert result.error.key == "identity.error.no_space"
     assert load_identity().identity == ADA
     assert [p.name for p in identity_path().parent.iterdir() if p.name.endswith(".tmp")] == []
 

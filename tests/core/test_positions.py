@@ -159,7 +159,7 @@ def test_write_failure_is_reported_and_kept_in_memory(monkeypatch: pytest.Monkey
     store = PositionStore()
     result = store.save("k", pos())
     assert not result.ok
-    assert result.error_key == "positions.error.read_only_fs"
+    assert result.error is not None and result.error.key == "positions.error.read_only_fs"
     assert store.get("k") == pos()  # the session still knows
 
 

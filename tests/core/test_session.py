@@ -167,7 +167,7 @@ def test_sent_and_forced_read_only_reasons(store: DraftStore) -> None:
 def test_remember_identity_follows_the_box(store: DraftStore) -> None:
     session = DraftSession(store, new_draft(store))
     session.edit(VALID, True)
-    assert session.remember_identity().error_key is None
+    assert session.remember_identity().error is None
     identity = load_identity().identity
     assert identity is not None and (identity.author, identity.email) == ("Bo", "bo@example.com")
     session.edit(VALID, False)  # unticked: forgotten, as WordPress forgets its cookies

@@ -258,7 +258,7 @@ def test_save_failure_is_reported_not_raised(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr("tui_reader.core.storage.settings.atomic_write", full_disk)
     result = save_settings({"theme": "paper"})
     assert not result.ok
-    assert result.error_key == "settings.error.no_space"
+    assert result.error is not None and result.error.key == "settings.error.no_space"
     assert result.loaded.settings == Settings()  # what is in force did not change
     assert "not saved" in result.notices("en")[0]
 

@@ -106,7 +106,11 @@ def _load(kind: str) -> tuple[bool, list[str], list[Path]]:
         return entries == {}, [p.key for p in problems], moved
     if kind == "identity":
         result = load_identity()
-        keys = [k for k in (result.problem and result.problem.key, result.error_key) if k]
+        keys = [
+            k
+            for k in (result.problem and result.problem.key, result.error and result.error.key)
+            if k
+        ]
         moved = [result.problem.moved_to] if result.problem and result.problem.moved_to else []
         return result.identity is None, keys, moved
     shelf = _path("cache").parent.parent / "shelf"

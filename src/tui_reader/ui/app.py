@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from tui_reader.core.article.identity import drafts_key, same_article
-from tui_reader.core.article.model import Article, Notice, load_article
+from tui_reader.core.article.model import Article, load_article
 from tui_reader.core.catalog import t
 from tui_reader.core.errors import ArticleError
 from tui_reader.core.launch import Launch
@@ -101,7 +101,7 @@ class ReaderApp(App[object]):
             articles=None if launch.listing is None else launch.listing.articles,
             lang=lang,
             article=launch.article,
-            notices=[t(n.key, lang, **n.params) for n in launch.notices],
+            notices=[notice.text(lang) for notice in launch.notices],
             settings=launch.settings,
         )
         if launch.listing is not None:
@@ -310,7 +310,7 @@ class ReaderApp(App[object]):
 
     def _show_article(self, article: Article) -> ReadingScreen:
         for notice in article.notices:
-            self.notify(notice_text(notice, self.lang), severity="warning", timeout=8)
+            self.notify(notice.text(self.lang), severity="warning", timeout=8)
         reading = ReadingScreen(article, self.lang)
         if isinstance(self.screen, ReadingScreen):
             # Another article from the palette: this one's place is saved, and it is replaced
@@ -438,10 +438,6 @@ class ReaderApp(App[object]):
                 reading.refresh_draft_counts()
 
         self.push_screen(ComposerScreen(self.drafts, draft, self.lang, context=context), closed)
-
-
-def notice_text(notice: Notice, lang: str) -> str:
-    return t(notice.key, lang, **notice.params)
 
 
 def skipped_notices(listing: Listing, lang: str) -> list[str]:

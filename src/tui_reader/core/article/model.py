@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -25,6 +25,7 @@ from tui_reader.core.article.sections import Heading, SlugRegistry, find_heading
 from tui_reader.core.article.source import decode_source, display_path, read_source
 from tui_reader.core.catalog import t
 from tui_reader.core.errors import FrontMatterError
+from tui_reader.core.messages import Msg
 from tui_reader.core.sanitize import make_inert, utf8_has_controls
 
 if TYPE_CHECKING:
@@ -34,12 +35,8 @@ WORDS_PER_MINUTE = 230
 LEAD_SLUG = "top"
 
 
-@dataclass(frozen=True, slots=True)
-class Notice:
-    """Something the user should be told about an article that still opened (catalog key)."""
-
-    key: str
-    params: Mapping[str, object] = field(default_factory=dict)
+# Something the user should be told about an article that still opened.
+Notice = Msg
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui_reader.core.messages import Msg
 from tui_reader.core.storage.atomic_file import (
     CORRUPT_DIR,
     FileProblem,
@@ -38,16 +39,15 @@ class Identity:
 
 @dataclass(frozen=True, slots=True)
 class IdentityResult:
-    """What load/save/forget did. `error_key` set means the operation failed (catalog key)."""
+    """What load/save/forget did. `error` set means the operation failed."""
 
     identity: Identity | None = None
     problem: FileProblem | None = None  # a corrupt file moved aside, to tell the user about
-    error_key: str | None = None
-    error_params: dict[str, str] | None = None
+    error: Msg | None = None
 
     @property
     def ok(self) -> bool:
-        return self.error_key is None
+        return self.error is None
 
 
 def identity_path(directory: Path | None = None) -> Path:
@@ -69,16 +69,20 @@ def _parse(raw: bytes) -> Identity | None:
     return Identity(author=author, email=email, url=url)
 
 
-def _set_aside(path: Path, key: str) -> tuple[FileProblem, str | None]:
-    """Move an unusable file aside; the problem to report and an error key if that failed."""
+def _set_aside(path: Path, key: str) -> tuple[FileProblem, Msg | None]:
+    """Move an unusable file aside; the problem to report and an error if that failed."""
     try:
         moved = move_aside(path, path.parent / CORRUPT_DIR)
     except OSError as exc:
         problem = FileProblem(
             "identity.problem.not_moved", path, None, {"reason": error_reason(exc)}
         )
-        return problem, error_key(exc, "identity.error")
+        return problem, Msg(error_key(exc, "identity.error"))
     return FileProblem(key, path, moved), None
+
+
+def _failure(exc: OSError) -> Msg:
+    return Msg(error_key(exc, "identity.error"), {"reason": error_reason(exc)})
 
 
 def load_identity(directory: Path | None = None) -> IdentityResult:
@@ -93,9 +97,7 @@ def load_identity(directory: Path | None = None) -> IdentityResult:
             problem, _ = _set_aside(path, "identity.problem.symlink")
             return IdentityResult(problem=problem)
         # Unreadable (permissions, I/O): leave it where it is and say so.
-        return IdentityResult(
-            error_key=error_key(exc, "identity.error"), error_params={"reason": error_reason(exc)}
-        )
+        return IdentityResult(error=_failure(exc))
     identity = _parse(raw)
     if identity is None:
         problem, _ = _set_aside(path, "identity.problem.corrupt")
@@ -112,13 +114,13 @@ def save_identity(identity: Identity, directory: Path | None = None) -> Identity
         if is_symlink(path):
             problem, failed = _set_aside(path, "identity.problem.symlink")
             if failed:
-                return IdentityResult(problem=problem, error_key=failed)
+                return IdentityResult(problem=problem, error=failed)
         elif path.exists():
             current = read_private(path)
             if _parse(current) is None:
                 problem, failed = _set_aside(path, "identity.problem.corrupt")
                 if failed:
-                    return IdentityResult(problem=problem, error_key=failed)
+                    return IdentityResult(problem=problem, error=failed)
         doc = {
             "schema": IDENTITY_SCHEMA,
             "author": identity.author,
@@ -127,11 +129,7 @@ def save_identity(identity: Identity, directory: Path | None = None) -> Identity
         }
         atomic_write(path, json_bytes(doc))
     except OSError as exc:
-        return IdentityResult(
-            problem=problem,
-            error_key=error_key(exc, "identity.error"),
-            error_params={"reason": error_reason(exc)},
-        )
+        return IdentityResult(problem=problem, error=_failure(exc))
     return IdentityResult(identity=identity, problem=problem)
 
 
@@ -146,7 +144,5 @@ def forget_identity(directory: Path | None = None) -> IdentityResult:
     except FileNotFoundError:
         return IdentityResult()
     except OSError as exc:
-        return IdentityResult(
-            error_key=error_key(exc, "identity.error"), error_params={"reason": error_reason(exc)}
-        )
+        return IdentityResult(error=_failure(exc))
     return IdentityResult(identity=previous)

@@ -16,12 +16,13 @@ from __future__ import annotations
 import errno
 import math
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeGuard
 
 from tui_reader.core.article.identity import article_key as article_key
+from tui_reader.core.messages import Msg
 from tui_reader.core.storage.atomic_file import (
     CORRUPT_DIR,
     FileProblem,
@@ -160,12 +161,11 @@ def _parse(raw: bytes) -> dict[str, Position] | None:
 @dataclass(frozen=True, slots=True)
 class StoreResult:
     problem: FileProblem | None = None  # a corrupt file moved aside, to tell the user about
-    error_key: str | None = None  # the operation failed (catalog key)
-    error_params: dict[str, str] = field(default_factory=dict)
+    error: Msg | None = None  # the operation failed
 
     @property
     def ok(self) -> bool:
-        return self.error_key is None
+        return self.error is None
 
 
 class PositionStore:
@@ -245,7 +245,8 @@ class PositionStore:
             with file_lock(self.directory / LOCK_FILE):  # read, merge, write: one step
                 entries, failed, params = self._read()
                 if failed is not None:
-                    return StoreResult(self._pop_problem(), failed, {"reason": "?", **params})
+                    error = Msg(failed, {"reason": "?", **params})
+                    return StoreResult(self._pop_problem(), error)
                 entries.pop(key, None)
                 if len(entries) >= MAX_ENTRIES:
                     newest = sorted(entries.items(), key=lambda kv: kv[1].updated, reverse=True)
@@ -257,11 +258,8 @@ class PositionStore:
                 }
                 atomic_write(self.path, json_bytes(doc))
         except OSError as exc:
-            return StoreResult(
-                self._pop_problem(),
-                error_key(exc, "positions.error"),
-                {"reason": error_reason(exc)},
-            )
+            error = Msg(error_key(exc, "positions.error"), {"reason": error_reason(exc)})
+            return StoreResult(self._pop_problem(), error)
         self._cache = entries
         return StoreResult(self._pop_problem())
 

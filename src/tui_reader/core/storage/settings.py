@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from tui_reader.core.catalog import LANGS, t
+from tui_reader.core.messages import Msg
 from tui_reader.core.storage.atomic_file import (
     CORRUPT_DIR,
     atomic_write,
@@ -94,12 +95,11 @@ class LoadedSettings:
 class SaveResult:
     loaded: LoadedSettings  # the settings now in force (the old ones when the save failed)
     moved_to: Path | None = None  # the user's bad file, kept here before the new one was written
-    error_key: str | None = None
-    error_params: dict[str, str] = field(default_factory=dict)
+    error: Msg | None = None  # the save failed
 
     @property
     def ok(self) -> bool:
-        return self.error_key is None
+        return self.error is None
 
     def notices(self, lang: str) -> list[str]:
         out = []
@@ -112,8 +112,8 @@ class SaveResult:
                     moved_to=str(self.moved_to),
                 )
             )
-        if self.error_key is not None:
-            out.append(t(self.error_key, lang, **self.error_params))
+        if self.error is not None:
+            out.append(self.error.text(lang))
         return out
 
 
@@ -295,8 +295,7 @@ def save_settings(
         return SaveResult(
             current or load_settings(directory, themes=themes),
             moved[0] if moved else None,
-            error_key(exc, "settings.error"),
-            {"reason": error_reason(exc), "path": str(path)},
+            Msg(error_key(exc, "settings.error"), {"reason": error_reason(exc), "path": str(path)}),
         )
     new = replace(current.settings, **changes)  # type: ignore[arg-type]
     return SaveResult(LoadedSettings(path, new, [], False), moved[0] if moved else None)

@@ -257,10 +257,8 @@ class ComposerScreen(ModalScreen[str | None]):
         result = self.session.remember_identity()
         if result.problem is not None:
             shell(self).report([result.problem])
-        if result.error_key is not None:
-            self.notify(
-                t(result.error_key, self.lang, **(result.error_params or {})), severity="warning"
-            )
+        if result.error is not None:
+            self.notify(result.error.text(self.lang), severity="warning")
 
     def action_close(self) -> None:
         if not self.save():

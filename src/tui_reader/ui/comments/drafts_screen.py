@@ -243,9 +243,9 @@ class DraftsScreen(Screen[None]):
             if not yes:
                 return
             result = forget_identity()
-            if result.error_key is not None:
+            if result.error is not None:
                 self.notify(
-                    t(result.error_key, self.lang, **(result.error_params or {})),
+                    result.error.text(self.lang),
                     severity="error",
                 )
             elif result.identity is None and result.problem is None:

@@ -33,8 +33,8 @@ def load_saved_identity(app: App[object], lang: str) -> Identity | None:
     result = load_identity()
     if result.problem is not None:
         shell(app).report([result.problem])
-    if result.error_key is not None:
-        app.notify(t(result.error_key, lang, **(result.error_params or {})), severity="warning")
+    if result.error is not None:
+        app.notify(result.error.text(lang), severity="warning")
     return result.identity
 
 

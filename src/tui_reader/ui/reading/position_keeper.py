@@ -13,7 +13,7 @@ from time import monotonic
 from textual.screen import Screen
 
 from tui_reader.core.article.model import Article
-from tui_reader.core.catalog import t
+from tui_reader.core.messages import Msg
 from tui_reader.core.storage.positions import (
     Position,
     PositionStore,
@@ -145,7 +145,7 @@ class PositionKeeper:
             # Once per article: a full disk must not turn every scroll into a notification.
             self._error_shown = True
             self.screen.app.notify(
-                t(result.error_key or "positions.error.io", lang, **result.error_params),
+                (result.error or Msg("positions.error.io", {"reason": "?"})).text(lang),
                 severity="error",
                 timeout=10,
             )
