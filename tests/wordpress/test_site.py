@@ -8,13 +8,18 @@ from __future__ import annotations
 import html
 import json
 import re
+import subprocess
+import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
+from tests.repo_paths import REPO
 from tests.wordpress import fixtures
 from tests.wordpress.site import ENABLE_HINT, WordPressSite
 
@@ -154,8 +159,20 @@ def test_a_failing_server_answers_its_status_and_stores_nothing(wp_en: WordPress
     assert len(wp_en.comments()) == before
 
 
-# In-process: the snapshot plugin would remove the outer session's temporary directory.
-_INNER_OPTIONS = ("-p", "no:xdist", "-p", "no:cacheprovider", "-p", "no:textual-snapshot")
+# In-process, with none of the suite's heavy plugins (the snapshot one would also remove the outer
+# session's temporary directory).
+_INNER_OPTIONS = tuple(
+    arg
+    for plugin in (
+        "xdist",
+        "cacheprovider",
+        "textual-snapshot",
+        "syrupy",
+        "hypothesispytest",
+        "asyncio",
+    )
+    for arg in ("-p", f"no:{plugin}")
+)
 
 
 def test_without_the_packages_the_tests_skip_with_one_line_and_ci_fails(
@@ -175,3 +192,41 @@ def test_without_the_packages_the_tests_skip_with_one_line_and_ci_fails(
     monkeypatch.setenv("CI", "true")
     result = pytester.runpytest(*_INNER_OPTIONS)
     result.assert_outcomes(passed=1, errors=2)
+
+
+def test_a_killed_test_process_leaves_no_server_and_no_files(wordpress_requirements: None) -> None:
+    """kill -9 skips every teardown: the watchdog still stops the servers and removes the files."""
+    code = (
+        "import time\n"
+        "from tests.wordpress.site import WordPressSite\n"
+        "site = WordPressSite('en_US')\n"
+        "print(site.db.root, site.db._proc.pid, site._server.pid, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", code], cwd=REPO, stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None
+    root, *pids = child.stdout.readline().split()
+    servers = [int(pid) for pid in pids]  # mariadbd, php -S
+    assert Path(root).is_dir() and all(_alive(pid) for pid in servers)
+    child.kill()
+    child.wait()
+    deadline = time.monotonic() + 15
+    while (any(map(_alive, servers)) or Path(root).exists()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in servers if _alive(pid)]
+    assert not Path(root).exists()
+
+
+def _alive(group: int) -> bool:
+    """Whether a process of this group runs (the servers lead their groups; PHP's workers are in
+    the group of the php -S process); zombies waiting for their parent do not count."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z" and int(fields[2]) == group:
+            return True
+    return False
