@@ -10,6 +10,8 @@ Facts and pitfalls: /work/shared/research/wordpress-server.md.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import fcntl
 import hashlib
 import json
 import os
@@ -50,9 +52,9 @@ _MARIADB_OPTIONS = [
 # Tables a reset() puts back as the fixture left them.
 _RESET_TABLES = ("comments", "commentmeta", "posts", "postmeta", "options", "users", "usermeta")
 _PHP_WORKERS = "4"
-# Kept across test sessions: an empty MariaDB datadir to copy (mariadb-install-db takes 0.7 s, 4 s
-# on a busy machine) and compiled PHP (loading WordPress takes 0.1 s instead of 0.4 s; PHP checks
-# the files' times, so a package upgrade is seen).
+# Kept across test sessions: the installed sites' datadir to copy (see _site_template) and compiled
+# PHP (loading WordPress takes 0.1 s instead of 0.4 s; PHP checks the files' times, so a package
+# upgrade is seen).
 _CACHE_DIR = Path(tempfile.gettempdir()) / f"tui-reader-wp-cache-{os.getuid()}"
 _OPCACHE_DIR = _CACHE_DIR / "opcache"
 
@@ -246,49 +248,24 @@ def _as_root() -> list[str]:
     return ["--user=root"] if os.geteuid() == 0 else []
 
 
-def _datadir_template() -> Path:
-    """An empty datadir made by mariadb-install-db, made once for this MariaDB and these options."""
-    mariadbd = Path(str(_program("mariadbd"))).stat()
-    key = hashlib.sha256(
-        repr((mariadbd.st_size, mariadbd.st_mtime_ns, _MARIADB_OPTIONS, _as_root())).encode()
-    ).hexdigest()[:16]
-    template = _CACHE_DIR / f"mariadb-{key}"
-    if template.is_dir():
-        return template
-    _CACHE_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
-    build = Path(tempfile.mkdtemp(dir=_CACHE_DIR, prefix="building-"))
-    try:
-        install = subprocess.run(
-            [
-                str(_program("mariadb-install-db")),
-                "--no-defaults",
-                f"--datadir={build / 'data'}",
-                "--auth-root-authentication-method=normal",  # root, no password, socket only
-                "--skip-test-db",
-                *_as_root(),
-                *_MARIADB_OPTIONS,
-            ],
-            capture_output=True,
-            text=True,
-        )
-        if install.returncode != 0:
-            raise WordPressError(f"mariadb-install-db failed:\n{install.stdout}{install.stderr}")
-        # Atomic: another xdist worker building the same template at once keeps its own or ours.
-        with contextlib.suppress(OSError):
-            (build / "data").rename(template)
-    finally:
-        shutil.rmtree(build, ignore_errors=True)
-    return template
-
-
 class MariaDB:
-    """A private MariaDB server: datadir and socket under `root`, no TCP at all."""
+    """A private MariaDB server: datadir and socket under `root`, no TCP at all.
 
-    def __init__(self, root: Path) -> None:
+    The datadir is a copy of `template` (with the sites it holds described by `sites`), or a new
+    one from mariadb-install-db.
+    """
+
+    def __init__(
+        self, root: Path, template: Path | None = None, sites: dict[str, Any] | None = None
+    ) -> None:
         self.root = root
         self.datadir = root / "mysql"
         self.socket = root / "mysql.sock"
-        shutil.copytree(_datadir_template(), self.datadir, symlinks=True)
+        self.sites: dict[str, Any] = dict(sites or {})
+        if template is not None:
+            shutil.copytree(template, self.datadir, symlinks=True)
+        else:
+            self._install_db()
         self._proc = _start_group(
             [
                 str(_program("mariadbd")),
@@ -309,6 +286,23 @@ class MariaDB:
                 self.close()
                 raise WordPressError(f"mariadbd did not start:\n{log[-2000:]}")
             time.sleep(0.03)
+
+    def _install_db(self) -> None:
+        install = subprocess.run(
+            [
+                str(_program("mariadb-install-db")),
+                "--no-defaults",
+                f"--datadir={self.datadir}",
+                "--auth-root-authentication-method=normal",  # root, no password, socket only
+                "--skip-test-db",
+                *_as_root(),
+                *_MARIADB_OPTIONS,
+            ],
+            capture_output=True,
+            text=True,
+        )
+        if install.returncode != 0:
+            raise WordPressError(f"mariadb-install-db failed:\n{install.stdout}{install.stderr}")
 
     def _client(self, sql: str, database: str | None) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -341,6 +335,14 @@ class MariaDB:
     def close(self) -> None:
         # The data is thrown away: no need for a clean shutdown.
         _kill_group(self._proc)
+
+    def shutdown(self) -> None:
+        """A clean stop, leaving a datadir that can be copied."""
+        self._proc.terminate()
+        try:
+            self._proc.wait(timeout=60)
+        finally:
+            _kill_group(self._proc)
 
 
 # The fixture of each site: an open post with a small thread, a closed post, a draft.
@@ -413,18 +415,60 @@ class WordPressSite:
         self._server: subprocess.Popen[bytes] | None = None
         self._delay_used = False
         try:
-            self._create()
+            self.root.mkdir()
+            self._make_docroot()
+            self._start_server_on_a_free_port()  # warms up meanwhile
+            if locale in self.db.sites:
+                self._adopt(self.db.sites[locale])
+            else:
+                self._install()
+            self._wait_for_server()
         except BaseException:
             self.close()
             raise
 
     # -- setting up ---------------------------------------------------------------------------
 
-    def _create(self) -> None:
-        self.root.mkdir()
-        self._make_docroot()
+    def _adopt(self, installed: dict[str, Any]) -> None:
+        """Take over the database installed with the template: only the address changes."""
+        old, new = installed["base_url"], self.base_url
+        self.db.sql(
+            "".join(
+                f"UPDATE {d}.wp_options SET option_value = '{new}' "
+                "WHERE option_name IN ('siteurl', 'home'); "
+                f"UPDATE {d}.wp_posts SET guid = REPLACE(guid, '{old}', '{new}'); "
+                f"UPDATE {d}.wp_users SET user_url = REPLACE(user_url, '{old}', '{new}');"
+                for d in (self.database, f"{self.database}_base")
+            )
+        )
+        self._record(
+            {
+                key: {**post, "url": post["url"].replace(old, new, 1)}
+                for key, post in installed["posts"].items()
+            },
+            installed["comments"],
+        )
+
+    def _record(self, posts: dict[str, Any], comments: dict[str, Any]) -> None:
+        self.posts: dict[str, PostInfo] = {
+            key: PostInfo(id=int(p["id"]), url=p["url"], slug=p["slug"], title=p["title"])
+            for key, p in posts.items()
+        }
+        # Ids of the fixture comments on the open post: "approved", "reply" (to "approved"),
+        # "pending" (held), "html" (HTML and a link in its text).
+        self.fixture_comments: dict[str, int] = {k: int(v) for k, v in comments.items()}
+
+    def installed(self) -> dict[str, Any]:
+        """What a template records of this site, for _adopt()."""
+        return {
+            "base_url": self.base_url,
+            "posts": {key: dataclasses.asdict(post) for key, post in self.posts.items()},
+            "comments": self.fixture_comments,
+        }
+
+    def _install(self) -> None:
+        """WordPress's own installation, then the fixture posts and comments."""
         self.db.sql(f"CREATE DATABASE {self.database}; CREATE DATABASE {self.database}_base;")
-        self._start_server_on_a_free_port()  # warms up while WordPress installs
         fixture = _FIXTURES[self.locale]
         config = {
             "docroot": str(self.docroot),
@@ -472,13 +516,7 @@ class WordPressSite:
                 f"WordPress install failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}"
             )
         created = json.loads(done.stdout.strip().splitlines()[-1])
-        self.posts: dict[str, PostInfo] = {
-            key: PostInfo(id=int(p["id"]), url=p["url"], slug=p["slug"], title=p["title"])
-            for key, p in created["posts"].items()
-        }
-        # Ids of the fixture comments on the open post: "approved", "reply" (to "approved"),
-        # "pending" (held), "html" (HTML and a link in its text).
-        self.fixture_comments: dict[str, int] = {k: int(v) for k, v in created["comments"].items()}
+        self._record(created["posts"], created["comments"])
         base = f"{self.database}_base"
         self.db.sql(
             "".join(
@@ -488,7 +526,6 @@ class WordPressSite:
             ),
             self.database,
         )
-        self._wait_for_server()
 
     def _make_docroot(self) -> None:
         self.docroot.mkdir()
@@ -748,12 +785,77 @@ require_once ABSPATH . 'wp-settings.php';
             close_mariadb(self.db)
 
 
+def _template_key() -> str:
+    """Changes with anything that makes a different installed site."""
+    stats = [
+        (path.stat().st_size, path.stat().st_mtime_ns)
+        for path in (
+            Path(str(_program("mariadbd"))),
+            WORDPRESS / "wp-includes" / "version.php",
+            WORDPRESS / "wp-content" / "languages" / "fr_FR.mo",
+            WORDPRESS / "wp-content" / "themes" / THEME / "theme.json",
+        )
+    ]
+    parts = (
+        stats,
+        _MARIADB_OPTIONS,
+        _as_root(),
+        _RESET_TABLES,
+        repr(_FIXTURES),
+        (PHP_DIR / "install.php").read_bytes(),
+    )
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+
+
+def _site_template() -> Path:
+    """A stopped MariaDB datadir holding both installed sites, made once and kept in the cache.
+
+    Installing takes 1.5-3 s a site; copying the result takes 0.1 s. Made under a lock (xdist
+    workers start together) and renamed into place whole.
+    """
+    template = _CACHE_DIR / f"sites-{_template_key()}"
+    if template.is_dir():
+        return template
+    _CACHE_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with (_CACHE_DIR / "build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if template.is_dir():
+            return template
+        build = Path(tempfile.mkdtemp(dir=_CACHE_DIR, prefix="building-"))
+        _reaper.remove_dir(build)
+        try:
+            db = MariaDB(build)
+            try:
+                sites = {}
+                for locale in _FIXTURES:
+                    site = WordPressSite(locale, db)
+                    sites[locale] = site.installed()
+                    site.close()
+            except BaseException:
+                db.close()
+                raise
+            db.shutdown()
+            (build / "template").mkdir()
+            db.datadir.rename(build / "template" / "mysql")
+            (build / "template" / "sites.json").write_text(json.dumps(sites), "utf-8")
+            (build / "template").rename(template)
+        finally:
+            shutil.rmtree(build, ignore_errors=True)
+            _reaper.forget_dir(build)
+    return template
+
+
 def start_mariadb() -> MariaDB:
-    """A MariaDB in a new temporary directory, removed by close_mariadb() or by the watchdog."""
+    """A MariaDB with both sites installed, in a new temporary directory.
+
+    Removed by close_mariadb(), or by the watchdog if this process dies first.
+    """
+    template = _site_template()
+    sites = json.loads((template / "sites.json").read_text("utf-8"))
     root = Path(tempfile.mkdtemp(prefix="tui-wp-"))
     _reaper.remove_dir(root)
     try:
-        return MariaDB(root)
+        return MariaDB(root, template / "mysql", sites)
     except BaseException:
         shutil.rmtree(root, ignore_errors=True)
         raise
