@@ -737,7 +737,8 @@ require_once ABSPATH . 'wp-settings.php';
         target = post_id if post_id is not None else self.posts["closed"].id
         when = "gmdate('Y-m-d H:i:s', time() - 2 * DAY_IN_SECONDS)"
         out = self.php(
-            "echo wp_insert_comment(array("
+            # WordPress unslashes what it stores.
+            "echo wp_insert_comment(wp_slash(array("
             f"'comment_post_ID' => {int(target)}, "
             f"'comment_author' => {_php_str(name)}, "
             f"'comment_author_email' => {_php_str(email)}, "
@@ -745,7 +746,7 @@ require_once ABSPATH . 'wp-settings.php';
             "'comment_approved' => '1', "
             "'comment_author_IP' => '192.0.2.2', "
             f"'comment_date_gmt' => {when}, "
-            f"'comment_date' => get_date_from_gmt({when})));"
+            f"'comment_date' => get_date_from_gmt({when}))));"
         )
         return int(out.strip())
 

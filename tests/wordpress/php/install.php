@@ -30,7 +30,8 @@ $wp_rewrite->flush_rules(false);
 
 $out = array('posts' => array(), 'comments' => array());
 foreach ($cfg['posts'] as $key => $post) {
-    $id = wp_insert_post(array(
+    // Both functions unslash what they store, as for form data.
+    $id = wp_insert_post(wp_slash(array(
         'post_title' => $post['title'],
         'post_name' => $post['slug'],
         'post_content' => $post['content'],
@@ -38,7 +39,7 @@ foreach ($cfg['posts'] as $key => $post) {
         'comment_status' => $post['comment_status'],
         'post_author' => 1,
         'post_date' => gmdate('Y-m-d H:i:s', time() - 3 * DAY_IN_SECONDS),
-    ), true);
+    )), true);
     if (is_wp_error($id)) {
         fwrite(STDERR, $id->get_error_message() . "\n");
         exit(1);
@@ -53,7 +54,7 @@ foreach ($cfg['posts'] as $key => $post) {
 // Comments dated in the past and from a documentation address (192.0.2.0/24): they never count in
 // the flood check of the tests' own comments from 127.0.0.1.
 foreach ($cfg['comments'] as $key => $c) {
-    $id = wp_insert_comment(array(
+    $id = wp_insert_comment(wp_slash(array(
         'comment_post_ID' => $out['posts'][$c['post']]['id'],
         'comment_parent' => isset($c['parent']) ? $out['comments'][$c['parent']] : 0,
         'comment_author' => $c['author'],
@@ -64,7 +65,7 @@ foreach ($cfg['comments'] as $key => $c) {
         'comment_author_IP' => '192.0.2.1',
         'comment_date_gmt' => gmdate('Y-m-d H:i:s', time() - DAY_IN_SECONDS + count($out['comments']) * 60),
         'comment_date' => get_date_from_gmt(gmdate('Y-m-d H:i:s', time() - DAY_IN_SECONDS + count($out['comments']) * 60)),
-    ));
+    )));
     $out['comments'][$key] = $id;
 }
 echo json_encode($out);
