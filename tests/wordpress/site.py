@@ -284,7 +284,9 @@ class MariaDB:
             if self._proc.poll() is not None or time.monotonic() > deadline:
                 log = (root / "mariadbd.log").read_text("utf-8", "replace")
                 self.close()
-                raise WordPressError(f"mariadbd did not start:\n{log[-2000:]}")
+                raise WordPressError(
+                    f"mariadbd did not start (a damaged cache? remove {_CACHE_DIR}):\n{log[-2000:]}"
+                )
             time.sleep(0.03)
 
     def _install_db(self) -> None:
