@@ -207,11 +207,15 @@ def test_a_killed_test_process_leaves_no_server_and_no_files(wordpress_requireme
         [sys.executable, "-c", code], cwd=REPO, stdout=subprocess.PIPE, text=True
     )
     assert child.stdout is not None
-    root, *pids = child.stdout.readline().split()
-    servers = [int(pid) for pid in pids]  # mariadbd, php -S
-    assert Path(root).is_dir() and all(_alive(pid) for pid in servers)
-    child.kill()
-    child.wait()
+    try:
+        started = child.stdout.readline()
+        assert started, "the child process could not start a site"
+        root, *pids = started.split()
+        servers = [int(pid) for pid in pids]  # mariadbd, php -S
+        assert Path(root).is_dir() and all(_alive(pid) for pid in servers)
+    finally:
+        child.kill()
+        child.wait()
     deadline = time.monotonic() + 15
     while (any(map(_alive, servers)) or Path(root).exists()) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -220,8 +224,10 @@ def test_a_killed_test_process_leaves_no_server_and_no_files(wordpress_requireme
 
 
 def _alive(group: int) -> bool:
-    """Whether a process of this group runs (the servers lead their groups; PHP's workers are in
-    the group of the php -S process); zombies waiting for their parent do not count."""
+    """Whether a process of this group runs; zombies waiting for their parent do not count.
+
+    The servers lead their process groups; PHP's workers are in the group of `php -S`.
+    """
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
