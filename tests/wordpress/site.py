@@ -818,6 +818,7 @@ def _site_template() -> Path:
     """
     template = _CACHE_DIR / f"sites-{_template_key()}"
     if template.is_dir():
+        os.utime(template)  # in use: see _remove_old_templates
         return template
     _CACHE_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
     with (_CACHE_DIR / "build.lock").open("w") as lock:
@@ -845,7 +846,15 @@ def _site_template() -> Path:
         finally:
             shutil.rmtree(build, ignore_errors=True)
             _reaper.forget_dir(build)
+        _remove_old_templates(keep=template)
     return template
+
+
+def _remove_old_templates(keep: Path) -> None:
+    """Templates of other packages or fixtures (90 MB each) that no session used for an hour."""
+    for old in _CACHE_DIR.glob("sites-*"):
+        if old != keep and time.time() - old.stat().st_mtime > 3600:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def start_mariadb() -> MariaDB:
