@@ -21,6 +21,7 @@ import pytest
 
 from tests.repo_paths import REPO
 from tests.wordpress import fixtures
+from tests.wordpress import site as site_module
 from tests.wordpress.site import ENABLE_HINT, WordPressSite
 
 
@@ -157,6 +158,15 @@ def test_a_failing_server_answers_its_status_and_stores_nothing(wp_en: WordPress
     answer = post_comment(wp_en)
     assert answer.status == 503
     assert len(wp_en.comments()) == before
+
+
+def test_what_a_machine_lacks_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(site_module, "WORDPRESS", tmp_path / "wordpress")
+    monkeypatch.setattr(site_module, "_SEARCH_PATH", str(tmp_path / "bin"))
+    lacking = site_module.missing_requirements()
+    assert lacking[:4] == ["php", "mariadbd", "mariadb-install-db", "mariadb"]
+    assert str(tmp_path / "wordpress" / "wp-settings.php") in lacking
+    assert str(tmp_path / "wordpress" / "wp-content" / "languages" / "fr_FR.mo") in lacking
 
 
 # In-process, with none of the suite's heavy plugins (the snapshot one would also remove the outer
