@@ -27,6 +27,8 @@ def _build_parser(lang: str) -> _Parser:
     parser.add_argument("--dry-run", action="store_true", help=t("send.cli.dry_run_help", lang))
     parser.add_argument("--json", action="store_true", help=t("send.cli.json_help", lang))
     parser.add_argument("--check", action="store_true", help=t("send.cli.check_help", lang))
+    # Read by cli.main before we run (it picks the language); accepted here so it parses.
+    parser.add_argument("--lang", choices=("en", "fr"), help=t("cli.lang_help", lang))
     parser.add_argument(
         "--allow-host",
         action="append",

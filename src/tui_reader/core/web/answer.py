@@ -49,6 +49,7 @@ class PostAnswer:
     comment_id: int | None = None
     link: str | None = None  # where the comment is: the Location without ?unapproved=…
     held: bool | None = None  # True when the redirect says "awaiting moderation"
+    problem_key: str | None = None  # NETWORK: what went wrong (core.web.client.NetworkProblem)
 
 
 _COMMENT_FRAGMENT = re.compile(r"\Acomment-(\d+)\Z")
@@ -92,18 +93,18 @@ class _DieMessage(HTMLParser):
             self.body.append(data)
 
 
-def die_message(html: str) -> str:
-    """WordPress's message in an error page, as plain one-line text."""
+def die_message(html: str) -> tuple[str, bool]:
+    """WordPress's message in an error page as one line of plain text, and whether the page
+    is a wp_die() page at all (its message div, or its "Comment Submission Failure" title)."""
     parser = _DieMessage()
     try:
         parser.feed(html)
         parser.close()
     except (AssertionError, ValueError):
         pass
+    is_die = bool(parser.die) or "wp-die-message" in html or "Comment Submission Failure" in html
     text = "".join(parser.die) or "".join(parser.body) or unescape(re.sub(r"<[^>]*>", " ", html))
-    text = _SPACES.sub(" ", text).strip()
-    # A "« Back" link follows the message on some pages; it is WordPress chrome, not a reason.
-    return text[:MAX_MESSAGE]
+    return _SPACES.sub(" ", text).strip()[:MAX_MESSAGE], is_die
 
 
 def _normalise(text: str) -> str:
@@ -120,10 +121,11 @@ def _field_keys() -> list[tuple[str, str]]:
 
 # Older translations (Debian ships WordPress 3.6's fr_FR) word things differently: keywords.
 _FIELD_WORDS = (
+    ("author", ("champs obligatoires", "required fields")),
     ("comment", ("comment", "commentaire")),
     ("email", ("email", "e-mail", "adresse de messagerie", "courriel")),
     ("url", ("url",)),
-    ("author", ("name", "nom", "champs obligatoires", "required fields")),
+    ("author", ("name", "nom")),
 )
 
 
@@ -157,7 +159,7 @@ def classify(status: int, location: str | None, body: str) -> PostAnswer:
             comment_id = int(match[1])
             return PostAnswer(Outcome.ACCEPTED, status, comment_id=comment_id, link=link, held=held)
         return PostAnswer(Outcome.UNEXPECTED, status, message=location[:MAX_MESSAGE])
-    message = die_message(body) if body.strip() else ""
+    message, is_die = die_message(body) if body.strip() else ("", False)
     if status == 409:
         return PostAnswer(Outcome.DUPLICATE, status, message)
     if status == 429:
@@ -166,9 +168,12 @@ def classify(status: int, location: str | None, body: str) -> PostAnswer:
         login = any(word in message.lower() for word in _LOGIN_WORDS)
         return PostAnswer(Outcome.LOGIN_REQUIRED if login else Outcome.CLOSED, status, message)
     if status == 200:
-        if not message:
+        if not body.strip():
             return PostAnswer(Outcome.GONE, status)
-        return PostAnswer(Outcome.INVALID, status, message, field_of(message))
+        if is_die:
+            return PostAnswer(Outcome.INVALID, status, message, field_of(message))
+        # Some other page (a captive portal, a cache): not WordPress's word on the comment.
+        return PostAnswer(Outcome.UNEXPECTED, status, message[:200])
     if 500 <= status < 600:
         return PostAnswer(Outcome.SERVER_ERROR, status, message)
     return PostAnswer(Outcome.UNEXPECTED, status, message)

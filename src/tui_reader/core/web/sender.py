@@ -78,6 +78,7 @@ class SendResult:
     reason_params: dict[str, str] = dataclasses.field(default_factory=dict)
     site: str = ""  # the host the comment goes to
     action: str | None = None  # the form's address
+    page: str = ""  # the article's page (the form is read there)
     insecure: bool = False  # plain http: name and e-mail travel unencrypted
 
     @property
@@ -102,7 +103,7 @@ def describe(result: SendResult, lang: str) -> str:
             key += ".no_link"
         return t(key, lang, link=link)
     return t(f"send.result.{result.outcome}", lang, reason=reason, site=result.site,
-             action=result.action or "", status=result.status)  # fmt: skip
+             action=result.action or result.page, status=result.status)  # fmt: skip
 
 
 class _Flood(Exception):
@@ -318,7 +319,7 @@ class Sender:
         data["submit"] = destination.submit
         answer = self._web().post_form(destination.action, data)
         if isinstance(answer, NetworkProblem):
-            return PostAnswer(Outcome.NETWORK, None, answer.reason, None)
+            return PostAnswer(Outcome.NETWORK, None, answer.reason, problem_key=answer.key)
         return classify(answer.status, answer.location, answer.text)
 
     def _conclude(
@@ -360,10 +361,12 @@ class Sender:
         if outcome is Outcome.LOGIN_REQUIRED:
             key = "send.error.login_required"
             return self._finish_answer(draft, answer, Status.FAILED, SendOutcome.FAILED, key)
-        key = {
-            Outcome.SERVER_ERROR: "send.error.server_error",
-            Outcome.NETWORK: "send.error.network",
-        }.get(outcome, "send.error.unexpected")
+        if outcome is Outcome.SERVER_ERROR:
+            key = "send.error.server_error"
+        elif outcome is Outcome.NETWORK:
+            key = answer.problem_key or "send.error.network"
+        else:
+            key = "send.error.unexpected"
         return self._finish_answer(draft, answer, Status.READY, SendOutcome.RETRY, key)
 
     def _finish_answer(
@@ -547,6 +550,7 @@ class Sender:
             reason_params=reason_params or {},
             site=host_of(action or source),
             action=action,
+            page=source,
             insecure=(action or source).startswith("http://"),
         )
 
