@@ -951,6 +951,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "not ready (status: {status}): not sent",
         "fr": "pas prêt (état : {status}) : non envoyé",
     },
+    "send.result.sent_before": {
+        "en": "already sent: {link}",
+        "fr": "déjà envoyé : {link}",
+    },
     "send.result.would_send": {
         "en": "would be sent to {site} ({action})",
         "fr": "serait envoyé à {site} ({action})",

@@ -37,6 +37,7 @@ class _PageParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.forms: list[_Form] = []
         self.api_root: str | None = None
+        self.post_json: str | None = None  # <link rel="alternate" type="application/json">
         self.base: str | None = None
         self.login_required = False
         self.comments_closed = False
@@ -49,6 +50,13 @@ class _PageParser(HTMLParser):
             self.base = a["href"]
         elif tag == "link" and API_REL in (a.get("rel") or "").split() and a.get("href"):
             self.api_root = self.api_root or a["href"]
+        elif (
+            tag == "link"
+            and "alternate" in (a.get("rel") or "").split()
+            and a.get("type") == "application/json"
+            and a.get("href")
+        ):
+            self.post_json = self.post_json or a["href"]
         elif tag == "form":
             self._form = _Form(action=a.get("action") or "", form_id=a.get("id") or "")
             self.forms.append(self._form)
@@ -76,6 +84,7 @@ class PageFindings:
     login_required: bool  # "You must be logged in to post a comment."
     comments_closed: bool  # "Comments are closed."
     problem: str | None = None  # catalog key when there is no usable form
+    post_json: str | None = None  # the post in the REST API (tells whether comments are open)
 
 
 def read_post_page(html: str, page_url: str, now: str) -> PageFindings:
@@ -91,6 +100,7 @@ def read_post_page(html: str, page_url: str, now: str) -> PageFindings:
     candidates = [form for form in parser.forms if form.is_comment_form]
     candidates.sort(key=lambda form: form.form_id != "commentform")
     findings = dict(
+        post_json=urljoin(base, parser.post_json) if parser.post_json else None,
         api_root=api_root,
         login_required=parser.login_required,
         comments_closed=parser.comments_closed,

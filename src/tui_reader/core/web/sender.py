@@ -19,6 +19,7 @@ a held comment is not public, so it is recorded as sent, id unknown, until `--ch
 from __future__ import annotations
 
 import dataclasses
+import json
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -39,7 +40,7 @@ from tui_reader.core.web.answer import Outcome, PostAnswer, classify
 from tui_reader.core.web.client import NetworkProblem, Timeouts, WebClient
 from tui_reader.core.web.destination import Destination, host_of, is_web_url, same_site
 from tui_reader.core.web.fate import Fate, check_fate, find_published
-from tui_reader.core.web.form import read_post_page
+from tui_reader.core.web.form import PageFindings, read_post_page
 
 FLOOD_WAIT = 15.0  # WordPress's default comment_flood_filter interval, in seconds
 FLOOD_TRIES = 3  # flood answers tolerated per draft before leaving it ready for later
@@ -54,13 +55,14 @@ class SendOutcome(StrEnum):
     NEEDS_CONFIRMATION = "needs_confirmation"  # the form posts to another host
     BUSY = "busy"  # another tui-reader is sending it right now
     NOT_READY = "not_ready"  # not a ready draft: nothing done
+    SENT_BEFORE = "sent_before"  # already sent (by another instance, or an earlier run)
     WOULD_SEND = "would_send"  # --dry-run
     CHECKED = "checked"  # --check: the fate was read again
 
 
 OK_OUTCOMES = (SendOutcome.SENT, SendOutcome.ALREADY_THERE, SendOutcome.CHECKED)
 # Not failures of this run (someone else is on it, or nothing was asked of the site).
-NEUTRAL_OUTCOMES = (SendOutcome.BUSY, SendOutcome.WOULD_SEND)
+NEUTRAL_OUTCOMES = (SendOutcome.BUSY, SendOutcome.WOULD_SEND, SendOutcome.SENT_BEFORE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +105,8 @@ def describe(result: SendResult, lang: str) -> str:
             key += ".no_link"
         return t(key, lang, link=link)
     return t(f"send.result.{result.outcome}", lang, reason=reason, site=result.site,
-             action=result.action or result.page, status=result.status)  # fmt: skip
+             action=result.action or result.page, status=result.status,
+             link=link or result.page)  # fmt: skip
 
 
 class _Flood(Exception):
@@ -268,6 +271,8 @@ class Sender:
                 return SendResult(draft_id, SendOutcome.FAILED, "", reason_key=key)
             if not held:
                 return self._result(draft, SendOutcome.BUSY)
+            if draft.status == Status.SENT:
+                return self._result(draft, SendOutcome.SENT_BEFORE)
             if draft.read_only or draft.status not in (Status.READY, Status.SENDING):
                 return self._result(draft, SendOutcome.NOT_READY)
             problem = _source_problem(draft)
@@ -461,6 +466,8 @@ class Sender:
         findings = read_post_page(answer.text, answer.url, self._now())
         if findings.destination is None:
             key = findings.problem or "send.error.no_form"
+            if key == "send.error.no_form" and self._closed(findings, answer.url):
+                key = "send.error.closed"  # block themes print nothing where the form was
             return self._finish(
                 draft, Status.FAILED, SendOutcome.FAILED, "discovery", key, params, answer.status
             )
@@ -474,6 +481,19 @@ class Sender:
 
         saved = self._record(draft.id, change)
         return saved if isinstance(saved, SendResult) else found
+
+    def _closed(self, findings: PageFindings, page_url: str) -> bool:
+        """Does the post's REST entry (on the same site) say comments are closed?"""
+        if not findings.post_json or not same_site(page_url, findings.post_json):
+            return False
+        answer = self._web().get(findings.post_json)
+        if isinstance(answer, NetworkProblem) or answer.status != 200 or not answer.is_json:
+            return False
+        try:
+            doc = json.loads(answer.text)
+        except ValueError:
+            return False
+        return isinstance(doc, dict) and doc.get("comment_status") == "closed"
 
     def _refuse_host(self, draft: Draft, destination: Destination) -> SendResult | None:
         """Only the article's own site is contacted, unless the reader confirmed the form's."""
