@@ -87,11 +87,27 @@ class PageFindings:
     post_json: str | None = None  # the post in the REST API (tells whether comments are open)
 
 
+def _relevant(html: str) -> str:
+    """The head and the comment form: a post's page is mostly the post and its comments,
+    and parsing all of it costs more than the rest of a send. The whole page when no form
+    is in sight (then its must-log-in / no-comments paragraphs tell why)."""
+    marker = html.find("wp-comments-post.php")
+    if marker < 0:
+        marker = html.find("comment_post_ID")
+    start = html.rfind("<form", 0, marker) if marker >= 0 else -1
+    end = html.find("</form>", marker) if marker >= 0 else -1
+    if start < 0 or end < 0:
+        return html
+    head_end = html.find("</head>", 0, start)
+    head = html[: head_end + len("</head>")] if head_end >= 0 else ""
+    return head + html[start : end + len("</form>")]
+
+
 def read_post_page(html: str, page_url: str, now: str) -> PageFindings:
     """What the post's page says about commenting on it."""
     parser = _PageParser()
     try:
-        parser.feed(html)
+        parser.feed(_relevant(html))
         parser.close()
     except (AssertionError, ValueError):  # html.parser gives up on some broken markup
         pass

@@ -289,7 +289,7 @@ class Sender:
                 refusal = self._refuse_host(draft, destination)
                 if refusal:
                     return refusal
-                step = self._record(draft.id, lambda d: _mark_sending(d, self._now()))
+                step = self._record(draft.id, _mark_sending(self._now(), destination))
                 if isinstance(step, SendResult):
                     return step
                 draft = step
@@ -391,12 +391,15 @@ class Sender:
     def _finish(
         self, draft: Draft, status: Status, outcome: SendOutcome, what: str, key: str,
         params: dict[str, str] | None = None, http_status: int | None = None, message: str = "",
+        destination: Destination | None = None,
     ) -> SendResult:  # fmt: skip
         attempt = Attempt(self._now(), what, http_status, message, key)
 
         def change(d: Draft) -> None:
             d.attempts.append(attempt)
             d.status = status
+            if destination is not None:  # kept, so that the reader can confirm it
+                d.destination = destination
 
         saved = self._record(draft.id, change)
         if isinstance(saved, SendResult):
@@ -476,11 +479,7 @@ class Sender:
         if old is not None and old.action_host == found.action_host:
             found.foreign_action_confirmed = old.foreign_action_confirmed
 
-        def change(d: Draft) -> None:
-            d.destination = found
-
-        saved = self._record(draft.id, change)
-        return saved if isinstance(saved, SendResult) else found
+        return found  # written with the "sending" step, before the POST
 
     def _closed(self, findings: PageFindings, page_url: str) -> bool:
         """Does the post's REST entry (on the same site) say comments are closed?"""
@@ -505,7 +504,9 @@ class Sender:
         key = "send.error.foreign_action"
         params = {"host": destination.action_host, "site": host_of(source)}
         outcome = SendOutcome.NEEDS_CONFIRMATION
-        return self._finish(draft, Status.READY, outcome, "refused", key, params)
+        return self._finish(
+            draft, Status.READY, outcome, "refused", key, params, destination=destination
+        )
 
     def _refresh_fate(self, draft: Draft, outcome: SendOutcome) -> SendResult:
         posted = draft.posted
@@ -575,13 +576,17 @@ class Sender:
         )
 
 
-def _mark_sending(draft: Draft, now: str) -> None:
-    if draft.status not in (Status.READY, Status.SENDING):
-        raise _NotReady(draft.status)
-    # A draft already "sending" is being resolved: the same comment, posted again.
-    outcome = "resolving" if draft.status == Status.SENDING else "sending"
-    draft.attempts.append(Attempt(now, outcome))
-    draft.status = Status.SENDING
+def _mark_sending(now: str, destination: Destination) -> Callable[[Draft], None]:
+    def change(draft: Draft) -> None:
+        if draft.status not in (Status.READY, Status.SENDING):
+            raise _NotReady(draft.status)
+        # A draft already "sending" is being resolved: the same comment, posted again.
+        outcome = "resolving" if draft.status == Status.SENDING else "sending"
+        draft.attempts.append(Attempt(now, outcome))
+        draft.status = Status.SENDING
+        draft.destination = destination
+
+    return change
 
 
 class _NotReady(ValueError):
