@@ -7,6 +7,7 @@ site (a redirect elsewhere is an answer, never followed), bodies read up to a bo
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
@@ -15,6 +16,8 @@ from tui_reader import __version__
 from tui_reader.core.web.destination import is_web_url, same_site
 
 if TYPE_CHECKING:
+    import ssl
+
     import httpx
 
 USER_AGENT = f"tui-reader/{__version__}"
@@ -56,6 +59,15 @@ class NetworkProblem:
     reason: str  # the client's own words, for the attempt record
 
 
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """Certificates verified as httpx does by default (certifi's bundle, or SSL_CERT_FILE /
+    SSL_CERT_DIR). Made once a process: loading the bundle costs more CPU than a send."""
+    import httpx
+
+    return httpx.create_ssl_context(trust_env=True)
+
+
 class WebClient:
     """A session with one site or several; use as a context manager."""
 
@@ -68,7 +80,7 @@ class WebClient:
             timeout=(timeouts or Timeouts()).for_httpx(),
             follow_redirects=False,
             trust_env=True,
-            verify=True,
+            verify=_tls_context(),
         )
 
     def __enter__(self) -> WebClient:

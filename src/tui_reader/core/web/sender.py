@@ -239,6 +239,15 @@ class Sender:
             self._close()
         return results
 
+    def site_answers(self, draft: Draft, timeout: float = 3.0) -> bool:
+        """Is the draft's site reachable now? (For the app's `send_ready = "ask"` at start-up:
+        one quick GET of the article's page; nothing is sent, nothing written.)"""
+        source = draft.article.source_url or ""
+        if _source_problem(draft):
+            return False
+        with WebClient(Timeouts(connect=timeout, read=timeout)) as client:
+            return not isinstance(client.get(source, follow=False), NetworkProblem)
+
     def confirm_foreign_action(self, draft_id: str) -> SaveResult:
         """The reader accepts that this draft's form posts to another host than the article's."""
 
