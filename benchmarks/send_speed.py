@@ -120,8 +120,8 @@ def main() -> None:
     site = WordPressSite("en_US")
     ms = 1000
     try:
-        ours, theirs = paired(site, args.drafts)
         per_batch = batch(site, args.drafts)
+        ours, theirs = paired(site, args.drafts)
     finally:
         site.close()
     diffs = [a - b for a, b in zip(ours, theirs, strict=True)]

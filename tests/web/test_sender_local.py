@@ -306,3 +306,14 @@ def test_tls_certificates_are_verified(tmp_path: Path, store: DraftStore) -> Non
         assert on_disk(store, draft.id)["status"] == "ready"
     finally:
         site.close()
+
+
+def test_an_article_without_a_web_address_is_not_sent_and_not_changed(store: DraftStore) -> None:
+    draft = ready_draft(store, None)
+    before = on_disk(store, draft.id)
+    [result] = sender(store).send()
+    assert (result.outcome, result.reason_key) == (SendOutcome.FAILED, "send.error.no_source")
+    assert result.failed and on_disk(store, draft.id) == before
+    ftp = ready_draft(store, "ftp://example.org/post")
+    [result] = sender(store).send([ftp])
+    assert result.reason_key == "send.error.bad_source"

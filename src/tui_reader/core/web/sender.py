@@ -285,8 +285,8 @@ class Sender:
             if draft.read_only or draft.status not in (Status.READY, Status.SENDING):
                 return self._result(draft, SendOutcome.NOT_READY)
             problem = _source_problem(draft)
-            if problem:
-                return self._finish(draft, Status.FAILED, SendOutcome.FAILED, "no_source", problem)
+            if problem:  # nowhere to send it: nothing contacted, nothing changed
+                return self._result(draft, SendOutcome.FAILED, reason_key=problem)
             rediscovered = False
             destination = draft.destination
             if destination is None or destination.page_url != draft.article.source_url:
