@@ -152,6 +152,8 @@ class Sender:
         self._monotonic = monotonic
         self._clock = clock or (lambda: datetime.now(UTC))
         self._client: WebClient | None = None
+        # Forms found during this run, by page: twenty drafts on one article, one page GET.
+        self._forms: dict[str, Destination] = {}
 
     # --- what to send -------------------------------------------------------------------------
 
@@ -289,11 +291,13 @@ class Sender:
                 return self._result(draft, SendOutcome.FAILED, reason_key=problem)
             rediscovered = False
             destination = draft.destination
-            if destination is None or destination.page_url != draft.article.source_url:
-                found = self._discover(draft)
+            source = draft.article.source_url or ""
+            if destination is None or destination.page_url != source:
+                known = self._forms.get(source)
+                found = dataclasses.replace(known) if known else self._discover(draft)
                 if isinstance(found, SendResult):
                     return found
-                destination, rediscovered = found, True
+                destination, rediscovered = found, known is None
             while True:
                 refusal = self._refuse_host(draft, destination)
                 if refusal:
@@ -484,6 +488,7 @@ class Sender:
                 draft, Status.FAILED, SendOutcome.FAILED, "discovery", key, params, answer.status
             )
         found = findings.destination
+        self._forms[source] = dataclasses.replace(found)
         old = draft.destination
         if old is not None and old.action_host == found.action_host:
             found.foreign_action_confirmed = old.foreign_action_confirmed
