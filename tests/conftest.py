@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+# The real WordPress sites (wordpress_en, wordpress_fr, wp_en, wp_fr) for every test that asks.
+pytest_plugins = ["tests.wordpress.fixtures", "pytester"]
+
 # Set before Textual is imported anywhere: animated scrolls make Pilot slow.
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
 for _var in ("NO_COLOR", "TEXTUAL_THEME", "FORCE_COLOR"):

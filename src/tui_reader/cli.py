@@ -25,7 +25,11 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
         description=t("cli.description", lang),
-        epilog="reader drafts --help: " + t("cli.drafts_help", lang),
+        epilog="reader drafts --help: "
+        + t("cli.drafts_help", lang)
+        + "\nreader send --help: "
+        + t("cli.send_help", lang),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("path", nargs="?", help=t("cli.path_help", lang))
     parser.add_argument(
@@ -63,6 +67,10 @@ def main(argv: list[str] | None = None) -> int:
         from tui_reader.cli_drafts import run_drafts
 
         return run_drafts(argv[1:], lang)
+    if argv and argv[0] == "send":
+        from tui_reader.cli_send import run_send
+
+        return run_send(argv[1:], lang)
     args = build_parser(lang).parse_args(argv)
     try:
         return _run(args, lang, settings)

@@ -19,8 +19,8 @@ from tui_reader.core.catalog import resolve_language, t
 from tui_reader.core.comments.drafts import (
     STATUSES,
     Draft,
-    DraftStatus,
     DraftStore,
+    Status,
     match_prefix,
     parse_time,
 )
@@ -152,7 +152,7 @@ def _cmd_export(args: argparse.Namespace, lang: str) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace, lang: str) -> int:
-    ready = _load(lang, DraftStatus.READY)
+    ready = _load(lang, Status.READY)
     if not ready:
         _out(t("drafts.cli.validate_none", lang))
         return EXIT_OK

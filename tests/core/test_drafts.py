@@ -96,7 +96,7 @@ def test_save_writes_documented_json(store: DraftStore) -> None:
     path = store.directory / f"{draft.id}.json"
     doc = json.loads(path.read_text("utf-8"))
     assert doc == {
-        "schema": 1,
+        "schema": 2,
         "id": draft.id,
         "lang": "en",
         "status": "draft",
@@ -116,6 +116,7 @@ def test_save_writes_documented_json(store: DraftStore) -> None:
         "consent": False,
         "created": "2026-11-26T08:01:00.000Z",
         "updated": "2026-11-26T08:02:00.000Z",
+        "comment_parent": 0,
     }
     assert ISO_UTC.match(doc["created"]) and ISO_UTC.match(doc["updated"])
     assert re.fullmatch(

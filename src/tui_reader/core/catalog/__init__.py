@@ -14,13 +14,22 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from tui_reader.core.catalog import articles, cli, comments, reading, settings, storage, wordpress
+from tui_reader.core.catalog import (
+    articles,
+    cli,
+    comments,
+    reading,
+    sending,
+    settings,
+    storage,
+    wordpress,
+)
 from tui_reader.core.catalog.entry import Entry, is_singular
 
 # The languages of the interface and of the articles' comment forms: the one list.
 LANGS = ("en", "fr")
 
-FEATURES = (cli, articles, reading, settings, comments, storage, wordpress)
+FEATURES = (cli, articles, reading, settings, comments, sending, storage, wordpress)
 STRINGS: dict[str, Entry] = {
     key: entry for feature in FEATURES for key, entry in feature.STRINGS.items()
 }

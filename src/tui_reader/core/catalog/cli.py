@@ -39,5 +39,9 @@ STRINGS: dict[str, Entry] = {
         "en": "list, show, export and validate comment drafts",
         "fr": "lister, afficher, exporter et valider les brouillons de commentaires",
     },
+    "cli.send_help": {
+        "en": "send ready comments to their article's site",
+        "fr": "envoyer les commentaires prêts au site de leur article",
+    },
     "cli.interrupted": {"en": "interrupted", "fr": "interrompu"},
 }

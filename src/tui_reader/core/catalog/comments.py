@@ -52,6 +52,10 @@ STRINGS: dict[str, Entry] = {
         "en": "This comment was sent: it can be read here, not changed.",
         "fr": "Ce commentaire a été envoyé : lisible ici, pas modifiable.",
     },
+    "composer.read_only.sending": {
+        "en": "This comment is being sent: it can be read here, not changed.",
+        "fr": "Ce commentaire est en cours d'envoi : lisible ici, pas modifiable.",
+    },
     "composer.read_only.no_article": {
         "en": "The article of this draft is not available ({path}): the draft is shown read-only.",
         "fr": (
@@ -99,6 +103,8 @@ STRINGS: dict[str, Entry] = {
     "drafts.status.draft": {"en": "draft", "fr": "brouillon"},
     "drafts.status.ready": {"en": "ready", "fr": "prêt"},
     "drafts.status.sent": {"en": "sent", "fr": "envoyé"},
+    "drafts.status.sending": {"en": "sending", "fr": "en cours d'envoi"},
+    "drafts.status.failed": {"en": "failed", "fr": "refusé"},
     "drafts.field_line": {"en": "{label}: {value}", "fr": "{label} : {value}"},
     # The drafts screen.
     "drafts.screen.title": {
@@ -173,7 +179,7 @@ STRINGS: dict[str, Entry] = {
         "en": "Remember name, email, website",
         "fr": "Mémoriser nom, e-mail, site",
     },
-    # Files that could not be loaded (core.drafts); params: path, moved_to, reason, schema.
+    # Files that could not be loaded (core.comments.drafts); params: path, moved_to, reason, schema.
     "drafts.problem.corrupt": {
         "en": "{path}: unreadable draft, moved to {moved_to}",
         "fr": "{path} : brouillon illisible, déplacé dans {moved_to}",
@@ -198,7 +204,7 @@ STRINGS: dict[str, Entry] = {
         "en": "cannot read the drafts directory {path}: {reason}",
         "fr": "impossible de lire le dossier des brouillons {path} : {reason}",
     },
-    # Save errors (core.drafts): the draft stays in memory; params: reason.
+    # Save errors (core.comments.drafts): the draft stays in memory; params: reason.
     "drafts.error.no_space": {
         "en": "Draft not saved: the disk is full. Your text is kept; free space and save again.",
         "fr": (
@@ -249,7 +255,7 @@ STRINGS: dict[str, Entry] = {
         "en": "This draft had been deleted elsewhere; it was saved again.",
         "fr": "Ce brouillon avait été supprimé ailleurs ; il a été enregistré à nouveau.",
     },
-    # The remember-me identity (core.identity).
+    # The remember-me identity (core.comments.identity).
     "identity.problem.corrupt": {
         "en": "{path}: unreadable saved name/email, moved to {moved_to}",
         "fr": "{path} : nom/e-mail mémorisés illisibles, déplacés dans {moved_to}",

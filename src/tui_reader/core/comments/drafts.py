@@ -17,8 +17,8 @@ import json
 import os
 import re
 import uuid
-from collections.abc import Callable
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -43,24 +43,30 @@ from tui_reader.core.storage.atomic_file import (
     read_private,
 )
 from tui_reader.core.storage.paths import drafts_dir
+from tui_reader.core.web.destination import Destination, DestinationError
 
 if TYPE_CHECKING:
     from tui_reader.core.article.model import Article, Section
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: sending / failed, destination, comment_parent, attempts, posted
 
 
-class DraftStatus(StrEnum):
-    """Where a draft is on its way to the site (written as its value in the JSON file)."""
+class Status(StrEnum):
+    """A draft's life: draft → ready → sending → sent, or back to ready (a send to retry),
+    to draft (the site refused the text: edit it), or failed (the site refuses for good)."""
 
-    DRAFT = "draft"  # being written
-    READY = "ready"  # passes WordPress's checks: queued until it is sent
-    SENT = "sent"  # on the site; kept read-only
+    DRAFT = "draft"
+    READY = "ready"  # passes the form's checks, queued for sending
+    SENDING = "sending"  # a POST may be under way: never edited, never blindly re-sent
+    SENT = "sent"  # on the site: read-only, keeps the comment's id and address
+    FAILED = "failed"  # the site refuses it for good (closed, post gone, account required)
 
 
-STATUSES = tuple(DraftStatus)
-UNSENT = (DraftStatus.DRAFT, DraftStatus.READY)
+STATUSES = tuple(status.value for status in Status)
+UNSENT = (Status.DRAFT, Status.READY)
+LOCKED = (Status.SENDING, Status.SENT)  # the sender's: not edited, not re-marked
 LOCK_FILE = ".lock"
+SEND_LOCK_PREFIX = ".send-"  # drafts/.send-<id>.lock, held while that draft is being sent
 
 T = TypeVar("T")
 D = TypeVar("D")
@@ -103,8 +109,12 @@ class Draft:
     email: str = ""
     url: str = ""
     consent: bool = False  # "save my name, email and website on this device"
-    status: DraftStatus = DraftStatus.DRAFT
+    status: Status = Status.DRAFT
     conflict_of: str | None = None  # set on a conflict copy: the id of the draft it forked
+    comment_parent: int = 0  # the comment this one replies to (0: none)
+    destination: Destination | None = None  # where the form posts, found on the post's page
+    attempts: list[Attempt] = field(default_factory=list)  # every send step, oldest first
+    posted: Posted | None = None  # once sent: the comment on the site
     schema: int = SCHEMA_VERSION
     extra: dict[str, Any] = field(default_factory=dict, repr=False)  # unknown keys, kept
     # Runtime state, never written: what the file held when we read or wrote it (None: never
@@ -119,6 +129,15 @@ class Draft:
     @property
     def unsent(self) -> bool:
         return self.status in UNSENT
+
+    @property
+    def editable(self) -> bool:
+        """Can the text and status be changed by hand (not while sending, not once sent)?"""
+        return not self.read_only and self.status not in LOCKED
+
+    @property
+    def last_attempt(self) -> Attempt | None:
+        return self.attempts[-1] if self.attempts else None
 
     def fields(self) -> dict[str, str]:
         """The form fields, as core.comments.validation.validate() takes them."""
@@ -157,6 +176,15 @@ class Draft:
         )
         if self.conflict_of is not None:
             doc["conflict_of"] = self.conflict_of
+        doc["comment_parent"] = self.comment_parent
+        if self.destination is not None:
+            doc["destination"] = self.destination.to_dict()
+        if self.attempts:
+            doc["attempts"] = [attempt.to_dict() for attempt in self.attempts]
+        if self.posted is not None:
+            doc["posted"] = self.posted.to_dict()
+        # Read from an older schema, written in ours (a newer one is never written).
+        doc["schema"] = max(self.schema, SCHEMA_VERSION)
         return doc
 
     @classmethod
@@ -181,9 +209,23 @@ class Draft:
             if parse_time(stamp) is None:
                 raise DraftFormatError(f"not an ISO 8601 time: {stamp!r}")
         conflict_of = _optional(doc, "conflict_of", str, None)
+        comment_parent = _optional(doc, "comment_parent", int, 0)
+        if type(comment_parent) is not int or comment_parent < 0:
+            raise DraftFormatError("comment_parent is not a comment id")
+        try:
+            raw_destination = doc.get("destination")
+            destination = (
+                None if raw_destination is None else Destination.from_dict(raw_destination)
+            )
+        except DestinationError as exc:
+            raise DraftFormatError(str(exc)) from None
+        attempts = [Attempt.from_dict(item) for item in _optional(doc, "attempts", list, [])]
+        raw_posted = doc.get("posted")
+        posted = None if raw_posted is None else Posted.from_dict(raw_posted)
         known = {
             "schema", "id", "lang", "status", "article", "section", "quote", "comment",
             "author", "email", "url", "consent", "created", "updated", "conflict_of",
+            "comment_parent", "destination", "attempts", "posted",
         }  # fmt: skip
         return cls(
             id=draft_id,
@@ -206,10 +248,90 @@ class Draft:
             email=_optional(doc, "email", str, ""),
             url=_optional(doc, "url", str, ""),
             consent=_optional(doc, "consent", bool, False),
-            status=DraftStatus(status),
+            status=Status(status),
             conflict_of=conflict_of,
+            comment_parent=comment_parent,
+            destination=destination,
+            attempts=attempts,
+            posted=posted,
             schema=schema,
             extra={key: value for key, value in doc.items() if key not in known},
+        )
+
+
+@dataclass(slots=True)
+class Attempt:
+    """One step of a send, written before the next network step (docs/drafts-format.md)."""
+
+    time: str  # ISO 8601 UTC
+    outcome: str  # "sending", then core.web.answer.Outcome or a discovery/network outcome
+    http_status: int | None = None
+    message: str = ""  # the site's own words, or the network client's
+    key: str | None = None  # catalog key of our explanation, if there is one
+    field: str | None = None  # the form field a validation message concerns
+
+    def to_dict(self) -> dict[str, Any]:
+        doc: dict[str, Any] = {"time": self.time, "outcome": self.outcome}
+        doc["http_status"] = self.http_status
+        doc["message"] = self.message
+        if self.key is not None:
+            doc["key"] = self.key
+        if self.field is not None:
+            doc["field"] = self.field
+        return doc
+
+    @classmethod
+    def from_dict(cls, doc: object) -> Attempt:
+        if not isinstance(doc, dict):
+            raise DraftFormatError("an attempt is not an object")
+        status = doc.get("http_status")
+        if status is not None and type(status) is not int:
+            raise DraftFormatError("attempt http_status is not an integer")
+        return cls(
+            time=_required(doc, "time", str),
+            outcome=_required(doc, "outcome", str),
+            http_status=status,
+            message=_optional(doc, "message", str, ""),
+            key=_optional(doc, "key", str, None),
+            field=_optional(doc, "field", str, None),
+        )
+
+
+@dataclass(slots=True)
+class Posted:
+    """The comment on the site, once sent."""
+
+    at: str  # when WordPress accepted it (ISO 8601 UTC)
+    comment_id: int | None  # None: on the site, but its id could not be learnt
+    link: str | None  # the comment's address (…#comment-N)
+    fate: str = "unknown"  # core.web.fate.Fate: "published", "held", "gone", "unknown"
+    checked: str | None = None  # when the fate was last read from the site
+    duplicate: bool = False  # WordPress answered "already said that": it was there before
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "at": self.at,
+            "comment_id": self.comment_id,
+            "link": self.link,
+            "fate": self.fate,
+            "checked": self.checked,
+            "duplicate": self.duplicate,
+        }
+
+    @classmethod
+    def from_dict(cls, doc: object) -> Posted:
+        if not isinstance(doc, dict):
+            raise DraftFormatError("posted is not an object")
+        comment_id = doc.get("comment_id")
+        if comment_id is not None and type(comment_id) is not int:
+            raise DraftFormatError("posted.comment_id is not an integer")
+        return cls(
+            at=_required(doc, "at", str),
+            comment_id=comment_id,
+            link=_optional(doc, "link", str, None),
+            fate=_optional(doc, "fate", str, "unknown"),
+            checked=_optional(doc, "checked", str, None),
+            duplicate=_optional(doc, "duplicate", bool, False),
         )
 
 
@@ -534,8 +656,11 @@ class DraftStore:
                     on_disk: bytes | None = read_private(path)
                 except FileNotFoundError:
                     on_disk = None
+                disk_status = None if on_disk is None else _status_in(on_disk)
                 if on_disk is not None and content_stamp(on_disk) != draft.disk_stamp:
-                    return self._save_conflict_copy(draft, notices)
+                    return self._save_conflict_copy(draft, notices, disk_status)
+                if disk_status in LOCKED:  # being sent or sent: the sender's, via update()
+                    return SaveResult(SaveOutcome.FAILED, draft, "drafts.error.read_only_draft")
                 if on_disk is not None and on_disk == json_bytes(draft.to_dict()):
                     return SaveResult(SaveOutcome.SAVED, draft, notices=tuple(notices))
                 # Deleted elsewhere while being edited here: the text wins, but say so.
@@ -546,8 +671,13 @@ class DraftStore:
         key = "drafts.notice.recreated" if recreated else None
         return SaveResult(SaveOutcome.SAVED, draft, key, notices=tuple(notices))
 
-    def _save_conflict_copy(self, draft: Draft, notices: list[FileProblem]) -> SaveResult:
+    def _save_conflict_copy(
+        self, draft: Draft, notices: list[FileProblem], disk_status: str | None
+    ) -> SaveResult:
         now = format_time(self._clock())
+        # Edited while the original was being sent: the copy is a new text, and must not be
+        # sent on its own without the reader saying so (it would post a second comment).
+        sent_meanwhile = disk_status in LOCKED
         copy = replace(
             draft,
             id=str(uuid.uuid4()),
@@ -556,6 +686,9 @@ class DraftStore:
             updated=now,
             extra=dict(draft.extra),
             disk_stamp=None,
+            status=Status.DRAFT if sent_meanwhile else draft.status,
+            attempts=[] if sent_meanwhile else list(draft.attempts),
+            posted=None,
         )
         self._write(copy)  # an OSError here reaches save()'s handler
         return SaveResult(
@@ -574,17 +707,18 @@ class DraftStore:
         draft.updated = updated
         draft.disk_stamp = content_stamp(data)
 
-    def set_status(self, draft_id: str, status: DraftStatus | str) -> SaveResult:
-        """Mark a draft "draft", "ready" or "sent" (re-read first, so no conflict copy)."""
-        if status not in STATUSES:
-            raise ValueError(f"unknown status {status!r}")
+    def set_status(self, draft_id: str, status: str) -> SaveResult:
+        """Mark a draft "draft", "ready" or "failed" (re-read first, so no conflict copy).
+        "sending" and "sent" are the sender's (core.web.sender), through update()."""
+        if status not in STATUSES or status in LOCKED:
+            raise ValueError(f"not a status to set by hand: {status!r}")
         draft = self.get(draft_id)
         if draft is None:
             return SaveResult(SaveOutcome.FAILED, None, "drafts.error.not_found", {"id": draft_id})
-        if draft.read_only:
+        if not draft.editable:
             return SaveResult(SaveOutcome.FAILED, draft, "drafts.error.read_only_draft")
         previous = draft.status
-        draft.status = DraftStatus(status)
+        draft.status = Status(status)
         result = self.save(draft)
         if not result.ok:
             draft.status = previous
@@ -604,11 +738,58 @@ class DraftStore:
             return _failed(exc, draft)
         return SaveResult(SaveOutcome.DELETED, draft)
 
-    def _lock(self) -> AbstractContextManager[None]:
-        """Serialise check-then-write between instances (drafts/.lock, core.storage.atomic_file).
+    def update(self, draft_id: str, change: Callable[[Draft], None]) -> SaveResult:
+        """Re-read a draft under the lock, apply `change`, write it: one step of a send.
 
-        Without a lock the content check still catches almost every race."""
-        return file_lock(self.directory / LOCK_FILE)
+        The sender's way to move a draft along ready → sending → sent, whatever its status
+        (sending and sent drafts refuse save()). Never writes a newer schema's draft.
+        """
+        try:
+            ensure_private_dir(self.directory)
+            with self._lock():
+                draft = self.get(draft_id)
+                if draft is None:
+                    return SaveResult(
+                        SaveOutcome.FAILED, None, "drafts.error.not_found", {"id": draft_id}
+                    )
+                if draft.read_only:
+                    return SaveResult(SaveOutcome.FAILED, draft, "drafts.error.read_only_draft")
+                change(draft)
+                if draft.status not in STATUSES:
+                    raise ValueError(f"unknown status {draft.status!r}")
+                self._write(draft)
+        except OSError as exc:
+            return _failed(exc, None)
+        return SaveResult(SaveOutcome.SAVED, draft)
+
+    @contextmanager
+    def send_lock(self, draft_id: str) -> Iterator[bool]:
+        """Hold drafts/.send-<id>.lock for the whole send of one draft; yields False at once
+        when another instance holds it. The kernel drops the lock of a killed process, so a
+        draft found `sending` while we hold its lock was left by a crash: resolve it."""
+        self.path_for(draft_id)  # validates the id (it becomes a file name)
+        ensure_private_dir(self.directory)
+        with self._lock(f"{SEND_LOCK_PREFIX}{draft_id}.lock", blocking=False) as held:
+            yield held
+
+    def _lock(
+        self, name: str = LOCK_FILE, *, blocking: bool = True
+    ) -> AbstractContextManager[bool]:
+        """Serialise check-then-write between instances (drafts/NAME, core.storage.atomic_file).
+
+        Without a lock the content check still catches almost every race. Yields whether the
+        lock is held (False only when not `blocking` and another instance has it)."""
+        return file_lock(self.directory / name, blocking=blocking)
+
+
+def _status_in(raw: bytes) -> str | None:
+    """The status written in a draft file's bytes, if they say one."""
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    status = doc.get("status") if isinstance(doc, dict) else None
+    return status if isinstance(status, str) else None
 
 
 def _is_of(draft: Draft, article: str | Path) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tui_reader.core.catalog import t
-from tui_reader.core.comments.drafts import Draft, DraftStatus, DraftStore, SaveOutcome, SaveResult
+from tui_reader.core.comments.drafts import Draft, DraftStore, SaveOutcome, SaveResult, Status
 from tui_reader.core.comments.identity import (
     Identity,
     IdentityResult,
@@ -69,11 +69,8 @@ class DraftSession:
 
     @property
     def read_only(self) -> bool:
-        return (
-            self._forced_read_only is not None
-            or self.draft.read_only
-            or self.draft.status == DraftStatus.SENT
-        )
+        # Sending and sent drafts are the sender's (core.web.sender).
+        return self._forced_read_only is not None or not self.draft.editable
 
     def read_only_reason(self, lang: str) -> str | None:
         """Why the draft cannot be edited, in `lang`; None when it can."""
@@ -81,8 +78,10 @@ class DraftSession:
             return self._forced_read_only
         if self.draft.read_only:
             return t("drafts.error.read_only_draft", lang)
-        if self.draft.status == DraftStatus.SENT:
+        if self.draft.status == Status.SENT:
             return t("composer.read_only.sent", lang)
+        if self.draft.status == Status.SENDING:
+            return t("composer.read_only.sending", lang)
         return None
 
     @property
@@ -115,9 +114,9 @@ class DraftSession:
         if self.read_only or not (force or self.needs_save):
             return None
         back = False
-        if self.draft.status == DraftStatus.READY and self.errors():
+        if self.draft.status == Status.READY and self.errors():
             # "ready" means "passes the form's checks": an edit that breaks them undoes it.
-            self.draft.status = DraftStatus.DRAFT
+            self.draft.status = Status.DRAFT
             back = True
         result = self.store.save(self.draft)
         if result.outcome is SaveOutcome.FAILED:
@@ -133,7 +132,7 @@ class DraftSession:
         """Mark the draft ready (queued until it is sent) and save it; the status stays as it
         was when the save fails. Check `errors()` first."""
         previous = self.draft.status
-        self.draft.status = DraftStatus.READY
+        self.draft.status = Status.READY
         saved = self.save(force=True)
         if saved is not None and not saved.ok:
             self.draft.status = previous

@@ -269,20 +269,25 @@ def move_aside(path: Path, corrupt_dir: Path, now: datetime | None = None) -> Pa
 
 
 @contextmanager
-def file_lock(lock_path: Path) -> Iterator[None]:
+def file_lock(lock_path: Path, *, blocking: bool = True) -> Iterator[bool]:
     """Serialise a read-modify-write between instances: an advisory flock on `lock_path`.
 
     The lock's directory must exist. A lock file we cannot create (read-only directory) must
-    not stop a write that may still succeed: the caller then runs unlocked.
+    not stop a write that may still succeed: the caller then runs unlocked. Yields whether the
+    lock is held (False only when not `blocking` and another process has it).
     """
     fd = -1
+    held = True
     if fcntl is not None:
         with suppress(OSError):
             flags = os.O_RDWR | os.O_CREAT | _O_NOFOLLOW | _O_CLOEXEC
             fd = os.open(lock_path, flags, PRIVATE_FILE_MODE)
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+            except BlockingIOError:
+                held = False
     try:
-        yield
+        yield held
     finally:
         if fd >= 0:
             os.close(fd)  # releases the flock

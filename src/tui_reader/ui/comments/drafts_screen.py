@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Static
 from tui_reader.core.article.identity import same_article
 from tui_reader.core.article.model import Article
 from tui_reader.core.catalog import t
-from tui_reader.core.comments.drafts import Draft, DraftStatus, SaveOutcome
+from tui_reader.core.comments.drafts import LOCKED, Draft, SaveOutcome, Status
 from tui_reader.core.comments.identity import forget_identity
 from tui_reader.core.comments.validation import prefixed, validate
 from tui_reader.core.sanitize import make_inert
@@ -114,7 +114,7 @@ class DraftsScreen(Screen[None]):
             ),
             Text(draft.section.title, no_wrap=True, overflow="ellipsis"),
             Text(excerpt(draft, 80), no_wrap=True, overflow="ellipsis", style="dim"),
-            Text(status, style="bold" if draft.status == DraftStatus.READY else ""),
+            Text(status, style="bold" if draft.status == Status.READY else ""),
             Text(local_time(draft.updated)),
         ]
         for cell in cells:  # a draft file may hold escape sequences: shown inert (issue 6)
@@ -185,18 +185,18 @@ class DraftsScreen(Screen[None]):
         draft = self.selected
         if draft is None:
             return
-        if draft.status == DraftStatus.SENT:
+        if draft.status in LOCKED:  # sending or sent: the sender's
             self.notify(t("drafts.sent_locked", self.lang), severity="warning")
             return
-        if draft.status == DraftStatus.DRAFT:
+        if draft.status == Status.DRAFT:
             errors = validate(draft.fields(), self.lang, draft.article.require_name_email)
             if errors:
                 error = prefixed(errors[0], self.lang)
                 self.notify(t("drafts.not_ready", self.lang, error=error), severity="warning")
                 return
-            status = DraftStatus.READY
+            status = Status.READY
         else:
-            status = DraftStatus.DRAFT
+            status = Status.DRAFT
         result = shell(self).drafts.set_status(draft.id, status)
         shell(self).report(result.notices)
         if result.ok:

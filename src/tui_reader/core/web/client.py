@@ -1,0 +1,139 @@
+"""The one place that speaks HTTP, with httpx, imported when the first request is made.
+
+Every request: User-Agent "tui-reader/VERSION", TLS verified, proxies from the environment
+(HTTP_PROXY, HTTPS_PROXY, NO_PROXY), bounded timeouts, redirects followed only within the same
+site (a redirect elsewhere is an answer, never followed), bodies read up to a bound.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
+
+from tui_reader import __version__
+from tui_reader.core.web.destination import is_web_url, same_site
+
+if TYPE_CHECKING:
+    import ssl
+
+    import httpx
+
+USER_AGENT = f"tui-reader/{__version__}"
+MAX_BODY = 4 * 1024 * 1024  # a post's page, an error page or a REST answer is far smaller
+MAX_REDIRECTS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Timeouts:
+    connect: float = 10.0
+    read: float = 30.0  # a busy WordPress can take seconds to store a comment
+
+    def for_httpx(self) -> httpx.Timeout:
+        import httpx
+
+        return httpx.Timeout(self.read, connect=self.connect, pool=self.connect)
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    status: int
+    url: str  # the address that answered (after same-site redirects)
+    headers: dict[str, str]
+    text: str
+
+    @property
+    def location(self) -> str | None:
+        value = self.headers.get("location")
+        return urljoin(self.url, value) if value else None
+
+    @property
+    def is_json(self) -> bool:
+        return "json" in self.headers.get("content-type", "").lower()
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkProblem:
+    key: str  # catalog key: send.error.timeout / refused / tls / network / redirect_away
+    reason: str  # the client's own words, for the attempt record
+
+
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """Certificates verified as httpx does by default (certifi's bundle, or SSL_CERT_FILE /
+    SSL_CERT_DIR). Made once a process: loading the bundle costs more CPU than a send."""
+    import httpx
+
+    return httpx.create_ssl_context(trust_env=True)
+
+
+class WebClient:
+    """A session with one site or several; use as a context manager."""
+
+    def __init__(self, timeouts: Timeouts | None = None) -> None:
+        import httpx  # here, not at import time: only a send pays for it
+
+        self._httpx = httpx
+        self._client = httpx.Client(
+            headers={"User-Agent": USER_AGENT},
+            timeout=(timeouts or Timeouts()).for_httpx(),
+            follow_redirects=False,
+            trust_env=True,
+            verify=_tls_context(),
+        )
+
+    def __enter__(self) -> WebClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._client.close()
+
+    def get(self, url: str, *, follow: bool = True) -> Answer | NetworkProblem:
+        """GET `url`, following redirects that stay on the same site."""
+        for _ in range(MAX_REDIRECTS + 1):
+            answer = self._request("GET", url)
+            if isinstance(answer, NetworkProblem) or not follow:
+                return answer
+            target = answer.location if answer.status in (301, 302, 303, 307, 308) else None
+            if target is None:
+                return answer
+            if not is_web_url(target) or not same_site(url, target):
+                return NetworkProblem("send.error.redirect_away", target)
+            url = target
+        return NetworkProblem("send.error.redirect_loop", url)
+
+    def post_form(self, url: str, data: dict[str, str]) -> Answer | NetworkProblem:
+        """POST `data` form-encoded, as a browser submits the form; redirects not followed."""
+        return self._request("POST", url, data=data)
+
+    def _request(self, method: str, url: str, **kwargs: Any) -> Answer | NetworkProblem:
+        httpx = self._httpx
+        try:
+            with self._client.stream(method, url, **kwargs) as response:
+                chunks: list[bytes] = []
+                size = 0
+                for chunk in response.iter_bytes():
+                    chunks.append(chunk)
+                    size += len(chunk)
+                    if size >= MAX_BODY:
+                        break
+                body = b"".join(chunks)[:MAX_BODY]
+                encoding = response.charset_encoding or "utf-8"
+                text = body.decode(encoding, errors="replace")
+                headers = {k.lower(): v for k, v in response.headers.items()}
+                return Answer(response.status_code, str(response.url), headers, text)
+        except httpx.TimeoutException as exc:
+            return NetworkProblem("send.error.timeout", _reason(exc))
+        except httpx.ConnectError as exc:
+            key = "send.error.tls" if "SSL" in str(exc) or "certificate" in str(exc) else None
+            return NetworkProblem(key or "send.error.refused", _reason(exc))
+        except (httpx.HTTPError, httpx.InvalidURL, LookupError, ValueError) as exc:
+            return NetworkProblem("send.error.network", _reason(exc))
+
+
+def _reason(exc: BaseException) -> str:
+    return (str(exc) or type(exc).__name__)[:300]
