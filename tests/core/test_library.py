@@ -60,8 +60,6 @@ def test_lists_articles_newest_first_then_by_title(shelf: Path) -> None:
         source_url="https://ex.fr/a",
         reading_minutes=1,
         comments_open=False,
-        size=(shelf / "new.md").stat().st_size,
-        mtime=(shelf / "new.md").stat().st_mtime,
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import replace
@@ -11,6 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
@@ -21,6 +24,8 @@ from tui_reader.core.catalog import t
 from tui_reader.core.errors import ArticleError
 from tui_reader.core.launch import Launch
 from tui_reader.core.sanitize import make_inert
+from tui_reader.core.storage.atomic_file import clean_stale_temps
+from tui_reader.core.storage.paths import state_dirs
 from tui_reader.core.storage.positions import PositionStore
 from tui_reader.core.storage.settings import (
     LoadedSettings,
@@ -220,8 +225,6 @@ class ReaderApp(App[object]):
 
     def action_change_theme(self) -> None:
         """The palette's theme picker (replaces Textual's, to be translated)."""
-        from textual.command import CommandPalette
-
         from tui_reader.ui.commands.app_commands import ThemeCommands
 
         if not CommandPalette.is_open(self):
@@ -234,8 +237,6 @@ class ReaderApp(App[object]):
             )
 
     def action_command_palette(self) -> None:
-        from textual.command import CommandPalette
-
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(
                 CommandPalette(
@@ -271,9 +272,6 @@ class ReaderApp(App[object]):
     def _catch_terminating_signals(self) -> None:
         """SIGHUP (the terminal window closed) and SIGTERM (shutdown, `kill`) would end the
         process at once, losing up to an autosave delay of typing: save first, then quit."""
-        import asyncio
-        import signal
-
         loop = asyncio.get_running_loop()
         for name in ("SIGHUP", "SIGTERM"):
             number = getattr(signal, name, None)
@@ -451,9 +449,6 @@ def skipped_notices(listing: Listing, lang: str) -> list[str]:
 
 def _clean_stale_temps() -> None:
     """Temp files left by a kill in the middle of a write (issue 16), after the first paint."""
-    from tui_reader.core.storage.atomic_file import clean_stale_temps
-    from tui_reader.core.storage.paths import state_dirs
-
     clean_stale_temps(state_dirs())
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import shutil
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -122,6 +123,4 @@ def browser_command(
 
 def system_browser_command(url: str) -> list[str] | None:
     """`browser_command` for this process's environment."""
-    import shutil
-
     return browser_command(url, os.environ, sys.platform, shutil.which)

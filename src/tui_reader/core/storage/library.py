@@ -51,8 +51,6 @@ class ArticleInfo:
     source_url: str | None
     reading_minutes: int
     comments_open: bool
-    size: int  # bytes
-    mtime: float  # seconds since the epoch
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +99,7 @@ def list_articles(directory: Path, *, fallback_lang: str = "en") -> Listing:
             record = _read(path, fallback_lang)
             if "info" in record or record["error"]["key"] in _CACHED_ERRORS:
                 cache.put(key, stamp, record)
-        info = _info(path, st, record)
+        info = _info(path, record)
         if info is not None:
             articles.append(info)
         else:
@@ -142,7 +140,7 @@ def _read(path: Path, fallback_lang: str) -> _Record:
     }
 
 
-def _info(path: Path, st: os.stat_result, record: _Record) -> ArticleInfo | None:
+def _info(path: Path, record: _Record) -> ArticleInfo | None:
     data = record.get("info")
     if data is None:
         return None
@@ -155,8 +153,6 @@ def _info(path: Path, st: os.stat_result, record: _Record) -> ArticleInfo | None
         source_url=_optional_str(data.get("source_url")),
         reading_minutes=data["reading_minutes"],
         comments_open=data["comments_open"],
-        size=st.st_size,
-        mtime=st.st_mtime,
     )
 
 

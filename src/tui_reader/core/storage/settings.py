@@ -275,8 +275,8 @@ def save_settings(
     """Write `changes` (setting name → value) into the file, keeping everything else in it.
 
     The file is read again first, so edits made meanwhile (in an editor, by another instance)
-    are kept. If it is not acceptable as it is (or `known_bad`: the app rejected its theme),
-    it is moved aside first and the result says where; the new file keeps its valid content.
+    are kept. If it is not acceptable as it is, it is moved aside first and the result says
+    where; the new file keeps its valid content.
     `themes`: the theme names the app knows (an unknown theme makes the file bad).
     """
     for name in changes:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
+from urllib.parse import urlsplit
 
 from rich.text import Text
 from textual import on
@@ -16,11 +17,9 @@ from tui_reader.core.article.source import display_path
 from tui_reader.core.catalog import t
 from tui_reader.core.storage.library import ArticleInfo
 from tui_reader.core.storage.paths import bundled_articles_dir
+from tui_reader.core.storage.positions import PositionStore, article_key, progress_label
 from tui_reader.ui.localized import localize_bindings
 from tui_reader.ui.shell import shell
-
-if TYPE_CHECKING:
-    from tui_reader.core.storage.positions import PositionStore
 
 # (catalog key, width) of every column but the title, which gets the rest of the width.
 FIXED_COLUMNS = (
@@ -171,15 +170,11 @@ class LibraryScreen(Screen[None]):
 def _host(url: str | None) -> str | None:
     if not url:
         return None
-    from urllib.parse import urlsplit
-
     return urlsplit(url).hostname or url
 
 
 def progress_cell(positions: PositionStore, path: Path, lang: str) -> Text:
     """The progress column: unread "—", started "42 %", read to the end "✓"."""
-    from tui_reader.core.storage.positions import article_key, progress_label
-
     position = positions.get(article_key(path))
     label = progress_label(position)
     if label is None:
