@@ -49,6 +49,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "lister, afficher, exporter et valider les brouillons de commentaires",
     },
     "cli.interrupted": {"en": "interrupted", "fr": "interrompu"},
+    "app.quit_hint": {"en": "Press {key} to quit.", "fr": "Appuyez sur {key} pour quitter."},
+    "app.quit_hint_title": {"en": "Do you want to quit?", "fr": "Voulez-vous quitter ?"},
     # --- article loading errors and notices (core.article / core.source) -------------------
     "error.not_found": {
         "en": "no such file or directory: {path}",
@@ -326,6 +328,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Rechercher dans l'article (sans accents, casse ignorée sauf majuscule)",
     },
     "search.count": {"en": "{rank}/{total}", "fr": "{rank}/{total}"},
+    # Counted while the query is typed, before Enter moves the view.
+    "search.counting": {"en": "…", "fr": "…"},
+    "search.found_one": {"en": "1 match · Enter", "fr": "1 résultat · Entrée"},
+    "search.found": {"en": "{total} matches · Enter", "fr": "{total} résultats · Entrée"},
     "search.no_match": {"en": "No match for “{query}”", "fr": "Aucun résultat pour « {query} »"},
     "search.no_match_section": {
         "en": "No match for “{query}” in this section",
