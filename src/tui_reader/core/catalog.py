@@ -482,6 +482,11 @@ STRINGS: dict[str, dict[str, str]] = {
             "le brouillon est affiché en lecture seule."
         ),
     },
+    # WordPress's own answer (wp-comments-post.php) when an article's comments are closed.
+    "composer.closed": {
+        "en": "Sorry, comments are closed for this item.",
+        "fr": "Désolé, les commentaires sont fermés pour cet élément.",
+    },
     "composer.close_blocked": {
         "en": "The draft could not be saved, so the composer stays open: your text is not lost.",
         "fr": (
