@@ -35,7 +35,8 @@ def excerpt(draft: Draft, width: int = 60) -> str:
     lines = draft.comment.splitlines()
     while lines and (lines[0].startswith(">") or not lines[0].strip()):
         lines.pop(0)
-    text = " ".join(" ".join(lines).split()) or " ".join(draft.comment.split())
+    quoted = (line.lstrip(">") for line in draft.comment.splitlines())
+    text = " ".join(" ".join(lines).split()) or " ".join(" ".join(quoted).split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
