@@ -433,7 +433,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "composer.close": {"en": "Close", "fr": "Fermer"},
     # The counter of the comment's size (form language); numbers already grouped.
     "composer.counter": {"en": "{used} / {limit} bytes", "fr": "{used} / {limit} octets"},
-    # The composer's own messages (interface language, not the site's form).
+    # Footer keys and notifications: interface language. The state line below is shown in the
+    # form: article language (ui.screens.composer_screen says which is which).
     "composer.key.post": {"en": "Post", "fr": "Publier"},
     "composer.key.editor": {"en": "Editor", "fr": "Éditeur"},
     "composer.key.quote": {"en": "Quote", "fr": "Citer"},
@@ -482,7 +483,8 @@ STRINGS: dict[str, dict[str, str]] = {
             "le brouillon est affiché en lecture seule."
         ),
     },
-    # WordPress's own answer (wp-comments-post.php) when an article's comments are closed.
+    # WordPress's own answer (wp-comments-post.php) when an article's comments are closed:
+    # always in the article's language, like the validation errors.
     "composer.closed": {
         "en": "Sorry, comments are closed for this item.",
         "fr": "Désolé, les commentaires sont fermés pour cet élément.",

@@ -3,7 +3,9 @@
 Languages: what the form box shows follows the ARTICLE's language (it is the site's form):
 labels, notes, buttons, the counter, validation errors, the draft's state line, its notices
 (read-only, conflict, comments closed) and save errors. The footer and the notifications (toasts)
-speak the interface language, like the rest of the app.
+speak the interface language, like the rest of the app, except the site's own verdicts
+(validation errors, "comments are closed"): those are in the article's language wherever they
+appear (a toast, the drafts screen, `reader drafts validate`).
 
 Every change is written to the draft's JSON file within AUTOSAVE_DELAY seconds and again on
 close, so a crash loses at most that much typing. A save that fails keeps the text in the form,
@@ -446,7 +448,7 @@ class ComposerScreen(ModalScreen[str | None]):
         if self.comments_closed:
             # Nothing is queued: the site would refuse it. The text stays a draft.
             self._set_notice(t("composer.closed", self.form_lang))
-            self.notify(t("composer.closed", self.lang), severity="warning")
+            self.notify(t("composer.closed", self.form_lang), severity="warning")
             self.save()
             return
         errors = validate(self.form_values(), self.form_lang, self.draft.article.require_name_email)
@@ -498,7 +500,7 @@ class ComposerScreen(ModalScreen[str | None]):
             self.app.bell()
             return
         if self.comments_closed:
-            self.notify(t("composer.closed", self.lang), severity="warning")
+            self.notify(t("composer.closed", self.form_lang), severity="warning")
             return
         if not self.save():
             self.notify(t("composer.close_blocked", self.lang), severity="error", timeout=8)
@@ -628,7 +630,8 @@ def open_composer(
     store = store_of(app)
     article = screen.article
     if article.comments_closed and draft is None:
-        app.notify(t("composer.closed", screen.lang), severity="warning")
+        # The site's answer, in the site's language, as validation errors are.
+        app.notify(t("composer.closed", article.lang), severity="warning")
         if on_closed is not None:
             on_closed(None)
         return
