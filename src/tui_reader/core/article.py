@@ -75,6 +75,7 @@ class Article:
     tags: list[str] = field(default_factory=list)
     comments_open: bool = False  # footer found, or front matter comments: open
     require_name_email: bool = True  # WordPress default; front matter can turn it off
+    comments_closed: bool = False  # front matter `comments: closed`: no comment can be queued
     notices: list[Notice] = field(default_factory=list)
     text_hash: str = ""  # sha256 hex of the decoded text as read
     footer_lang: str | None = None  # language of the comment-form footer that was cut off
@@ -166,11 +167,24 @@ def parse_article(raw: bytes, path: Path | None, *, fallback_lang: str = "en") -
         tags=meta.tags,
         comments_open=parts.comments_open,
         require_name_email=meta.require_name_email,
+        comments_closed=meta.comments is False,
         notices=parts.notices,
         text_hash=parts.text_hash,
         footer_lang=parts.footer_lang,
         marks=may_hold_marks(raw),
     )
+
+
+def comments_closed(path: str | Path | None) -> bool:
+    """Whether the article file at `path` says `comments: closed`: then no comment on it may
+    be queued (a draft's article is read again, it may have closed since the draft began).
+    False for an article that cannot be read (stdin, moved, deleted): nothing says closed."""
+    if path is None:
+        return False
+    try:
+        return load_article(Path(path)).comments_closed
+    except ArticleError:
+        return False
 
 
 def may_hold_marks(utf8: bytes) -> bool:

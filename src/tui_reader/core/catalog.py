@@ -49,6 +49,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "lister, afficher, exporter et valider les brouillons de commentaires",
     },
     "cli.interrupted": {"en": "interrupted", "fr": "interrompu"},
+    "app.quit_hint": {"en": "Press {key} to quit.", "fr": "Appuyez sur {key} pour quitter."},
+    "app.quit_hint_title": {"en": "Do you want to quit?", "fr": "Voulez-vous quitter ?"},
     # --- article loading errors and notices (core.article / core.source) -------------------
     "error.not_found": {
         "en": "no such file or directory: {path}",
@@ -326,6 +328,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Rechercher dans l'article (sans accents, casse ignorée sauf majuscule)",
     },
     "search.count": {"en": "{rank}/{total}", "fr": "{rank}/{total}"},
+    # Counted while the query is typed, before Enter moves the view.
+    "search.counting": {"en": "…", "fr": "…"},
+    "search.found_one": {"en": "1 match · Enter", "fr": "1 résultat · Entrée"},
+    "search.found": {"en": "{total} matches · Enter", "fr": "{total} résultats · Entrée"},
     "search.no_match": {"en": "No match for “{query}”", "fr": "Aucun résultat pour « {query} »"},
     "search.no_match_section": {
         "en": "No match for “{query}” in this section",
@@ -427,7 +433,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "composer.close": {"en": "Close", "fr": "Fermer"},
     # The counter of the comment's size (form language); numbers already grouped.
     "composer.counter": {"en": "{used} / {limit} bytes", "fr": "{used} / {limit} octets"},
-    # The composer's own messages (interface language, not the site's form).
+    # Footer keys and notifications: interface language. The state line below is shown in the
+    # form: article language (ui.screens.composer_screen says which is which).
     "composer.key.post": {"en": "Post", "fr": "Publier"},
     "composer.key.editor": {"en": "Editor", "fr": "Éditeur"},
     "composer.key.quote": {"en": "Quote", "fr": "Citer"},
@@ -476,6 +483,12 @@ STRINGS: dict[str, dict[str, str]] = {
             "le brouillon est affiché en lecture seule."
         ),
     },
+    # WordPress's own answer (wp-comments-post.php) when an article's comments are closed:
+    # always in the article's language, like the validation errors.
+    "composer.closed": {
+        "en": "Sorry, comments are closed for this item.",
+        "fr": "Désolé, les commentaires sont fermés pour cet élément.",
+    },
     "composer.close_blocked": {
         "en": "The draft could not be saved, so the composer stays open: your text is not lost.",
         "fr": (
@@ -487,8 +500,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "keys.drafts": {"en": "Drafts", "fr": "Brouillons"},
     "help.group.composer": {"en": "Comment form", "fr": "Formulaire de commentaire"},
     "help.comment": {
-        "en": "Write a comment (reopens this article's latest draft)",
-        "fr": "Écrire un commentaire (rouvre le dernier brouillon de l'article)",
+        "en": "Write a comment (reopens this article's latest draft not posted yet)",
+        "fr": "Écrire un commentaire (rouvre le dernier brouillon non publié de l'article)",
     },
     "help.drafts": {"en": "All comment drafts", "fr": "Tous les brouillons de commentaires"},
     "help.composer.fields": {

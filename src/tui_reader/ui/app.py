@@ -9,8 +9,10 @@ from functools import cached_property
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
@@ -160,6 +162,21 @@ class ReaderApp(App[None]):
             timeout=timeout,
             markup=False,
         )
+
+    def post_message(self, message: Message) -> bool:
+        return super().post_message(shift_f3_key(message))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: say how to quit, in our words (Textual's notice holds markup, which our
+        notify shows as it is)."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                shown = self.get_key_display(active.binding) or key
+                self.notify(
+                    t("app.quit_hint", self.lang, key=shown),
+                    title=t("app.quit_hint_title", self.lang),
+                )
+                return
 
     # --- the first paint ----------------------------------------------------------------
 
@@ -336,6 +353,18 @@ class ReaderApp(App[None]):
             self.switch_screen(ReadingScreen(article, self.lang))
             return
         self.push_screen(ReadingScreen(article, self.lang))
+
+
+# What xterm sends for Shift+F3. Textual reads it as a cursor position report (row 1, column 2)
+# and drops it, as the app never asks for one: it is the key.
+SHIFT_F3_REPORT = (1, 0)
+
+
+def shift_f3_key(message: Message) -> Message:
+    """`message`, or a shift+f3 key event for the cursor report that is really Shift+F3."""
+    if isinstance(message, events.CursorPosition) and (message.x, message.y) == SHIFT_F3_REPORT:
+        return events.Key("shift+f3", None)
+    return message
 
 
 def notice_text(notice: Notice, lang: str) -> str:

@@ -1,10 +1,16 @@
 """The comment composer: the article's own web form, offline, saved while you type.
 
-The form speaks the article's language (it belongs to the site); the footer, notifications and
-save errors speak the interface language. Every change is written to the draft's JSON file
-within AUTOSAVE_DELAY seconds and again on close, so a crash loses at most that much typing.
-A save that fails keeps the text in the form, shows the error and retries; a save that finds
-the file changed by another instance continues on the conflict copy the store made.
+Languages: what the form box shows follows the ARTICLE's language (it is the site's form):
+labels, notes, buttons, the counter, validation errors, the draft's state line, its notices
+(read-only, conflict, comments closed) and save errors. The footer and the notifications (toasts)
+speak the interface language, like the rest of the app, except the site's own verdicts
+(validation errors, "comments are closed"): those are in the article's language wherever they
+appear (a toast, the drafts screen, `reader drafts validate`).
+
+Every change is written to the draft's JSON file within AUTOSAVE_DELAY seconds and again on
+close, so a crash loses at most that much typing. A save that fails keeps the text in the form,
+shows the error and retries; a save that finds the file changed by another instance continues
+on the conflict copy the store made.
 """
 
 from __future__ import annotations
@@ -32,8 +38,8 @@ from tui_reader.core.catalog import t
 from tui_reader.core.drafts import Draft, DraftStore, SaveOutcome, SaveResult
 from tui_reader.core.email_rules import php_trim
 from tui_reader.core.identity import Identity, forget_identity, save_identity
-from tui_reader.core.quote import paragraph_at, with_quote
-from tui_reader.core.sanitize import make_inert
+from tui_reader.core.quote import for_editor, from_editor, paragraph_at, with_quote
+from tui_reader.core.sanitize import make_inert, one_line_field
 from tui_reader.core.validation import (
     FIELDS,
     LIMITS,
@@ -113,8 +119,10 @@ class ComposerScreen(ModalScreen[str | None]):
         *,
         context: ComposerContext | None = None,
         read_only_reason: str | None = None,
+        on_closed: Callable[[str | None], object] | None = None,
     ) -> None:
         super().__init__()
+        self.on_closed = on_closed  # after Escape, Close or Post (the drafts screen returns)
         self.store = store
         self.draft = draft
         self.lang = lang  # interface language; the form follows draft.lang
@@ -132,6 +140,11 @@ class ComposerScreen(ModalScreen[str | None]):
         return self.draft.lang
 
     @property
+    def comments_closed(self) -> bool:
+        """The article's front matter says `comments: closed` (known when opened on it)."""
+        return self.context is not None and self.context.article.comments_closed
+
+    @property
     def read_only(self) -> bool:
         return (
             self._forced_read_only is not None
@@ -143,9 +156,9 @@ class ComposerScreen(ModalScreen[str | None]):
         if self._forced_read_only is not None:
             return self._forced_read_only
         if self.draft.read_only:
-            return t("drafts.error.read_only_draft", self.lang)
+            return t("drafts.error.read_only_draft", self.form_lang)
         if self.draft.status == "sent":
-            return t("composer.read_only.sent", self.lang)
+            return t("composer.read_only.sent", self.form_lang)
         return None
 
     @staticmethod
@@ -156,7 +169,6 @@ class ComposerScreen(ModalScreen[str | None]):
             draft.email,
             draft.url,
             draft.consent,
-            draft.quote,
             draft.status,
         )
 
@@ -299,13 +311,14 @@ class ComposerScreen(ModalScreen[str | None]):
         counter.set_class(used > limit, "-over")
 
     def _update_state(self) -> None:
-        status = t(f"drafts.status.{self.draft.status}", self.lang)
+        form = self.form_lang
+        status = t(f"drafts.status.{self.draft.status}", form)
         if self.draft.disk_stamp is None:
-            state = t("composer.state.unsaved", self.lang)
+            state = t("composer.state.unsaved", form)
         else:
-            state = t("composer.state.saved", self.lang, time=local_time(self.draft.updated, False))
+            state = t("composer.state.saved", form, time=local_time(self.draft.updated, False))
         self.query_one("#composer-state", Static).update(
-            t("composer.state.line", self.lang, status=status, state=state)
+            Text(t("composer.state.line", form, status=status, state=state))
         )
 
     def _set_notice(self, text: str | None) -> None:
@@ -344,8 +357,10 @@ class ComposerScreen(ModalScreen[str | None]):
 
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
-        if (inert := make_inert(event.value)) != event.value:
-            event.input.value = inert  # posts Changed again, with the inert text
+        # A tab pasted into Name, Email or Website is a space (WordPress would keep it, and
+        # "Ada\tLovelace" is no one's name); other controls become their visible symbol.
+        if (inert := one_line_field(event.value)) != event.value:
+            event.input.value = inert  # posts Changed again, with the clean text
             return
         self._clear_error(event.input.id or "")
         self._changed()
@@ -402,14 +417,15 @@ class ComposerScreen(ModalScreen[str | None]):
     def _handle(self, result: SaveResult) -> bool:
         report_problems(self.app, result.notices, self.lang)
         message = t(result.key, self.lang, **result.params) if result.key else None
+        in_form = t(result.key, self.form_lang, **result.params) if result.key else None
         if result.outcome is SaveOutcome.FAILED:
             self._save_failed = True
-            self._set_save_error(message)
+            self._set_save_error(in_form)
             self._schedule(RETRY_DELAY)
             return False
         if result.outcome is SaveOutcome.CONFLICT and result.draft is not None:
             self.draft = result.draft  # edit the copy from now on; both texts are on disk
-            self._set_notice(message)
+            self._set_notice(in_form)
             self.notify(message or "", severity="warning", timeout=12)
         elif message:
             self.notify(message, severity="information")
@@ -433,6 +449,12 @@ class ComposerScreen(ModalScreen[str | None]):
         if self.read_only:
             self.app.bell()
             return
+        if self.comments_closed:
+            # Nothing is queued: the site would refuse it. The text stays a draft.
+            self._set_notice(t("composer.closed", self.form_lang))
+            self.notify(t("composer.closed", self.form_lang), severity="warning")
+            self.save()
+            return
         errors = validate(self.form_values(), self.form_lang, self.draft.article.require_name_email)
         self._show_errors(errors)
         if errors:
@@ -449,7 +471,7 @@ class ComposerScreen(ModalScreen[str | None]):
             return
         self._remember_identity()
         self.notify(t("composer.posted", self.lang))
-        self.dismiss(self.draft.id)
+        self._leave(self.draft.id)
 
     def _remember_identity(self) -> None:
         """As WordPress does with its cookies: ticked keeps them, unticked forgets them."""
@@ -469,11 +491,20 @@ class ComposerScreen(ModalScreen[str | None]):
         if not self.save():
             self.notify(t("composer.close_blocked", self.lang), severity="error", timeout=8)
             return
-        self.dismiss(self.draft.id if self.draft.disk_stamp is not None else None)
+        self._leave(self.draft.id if self.draft.disk_stamp is not None else None)
+
+    def _leave(self, result: str | None) -> None:
+        self.dismiss(result)
+        if self.on_closed is not None:
+            # From the app: the screen that opened the form (the drafts list) may be gone.
+            self.app.call_later(self.on_closed, result)
 
     def action_new_draft(self) -> None:
         if self.context is None:
             self.app.bell()
+            return
+        if self.comments_closed:
+            self.notify(t("composer.closed", self.form_lang), severity="warning")
             return
         if not self.save():
             self.notify(t("composer.close_blocked", self.lang), severity="error", timeout=8)
@@ -499,8 +530,7 @@ class ComposerScreen(ModalScreen[str | None]):
             self.notify(t("composer.no_quote", self.lang), severity="warning")
             return
         area = self.comment_area
-        area.load_text(with_quote(area.text, text, self.draft.quote))
-        self.draft.quote = text
+        area.load_text(with_quote(area.text, text))  # the comment holds it: posted once
         area.move_cursor(area.document.end)
         area.focus()
         self._changed()
@@ -523,7 +553,7 @@ class ComposerScreen(ModalScreen[str | None]):
         fd, name = tempfile.mkstemp(prefix="tui-reader-comment-", suffix=".md")
         try:
             with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="") as handle:
-                handle.write(original)
+                handle.write(for_editor(original))
             code = self._run_editor([*argv, name])
             if code != 0:
                 self._editor_failed(argv[0], t("composer.editor_exit", self.lang, code=code))
@@ -539,11 +569,7 @@ class ComposerScreen(ModalScreen[str | None]):
         finally:
             with suppress(OSError):
                 os.unlink(name)
-        # Editors end the file with a newline the comment did not have.
-        for ending in ("\r\n", "\n"):
-            if text.endswith(ending) and not original.endswith(ending):
-                text = text[: -len(ending)]
-                break
+        text = from_editor(text, original)
         if text != original:
             area.load_text(text)
             area.move_cursor(area.document.end)
@@ -576,6 +602,7 @@ class PendingComposer:
 
     draft: Draft | None  # None: a new draft
     section_slug: str | None = None  # where to bring the view first
+    on_closed: Callable[[str | None], object] | None = None  # back to the drafts screen
 
 
 def top_paragraph(screen: ReadingScreen) -> str:
@@ -594,24 +621,38 @@ def open_composer(
     *,
     new: bool = False,
     section_slug: str | None = None,
+    on_closed: Callable[[str | None], object] | None = None,
 ) -> None:
-    """`c` on the reading screen: the latest unsent draft of the article, else a new one.
+    """`c` on the reading screen: the article's latest draft not posted yet (a comment posted
+    here is "ready", queued: it is not reopened), else a new one.
 
     `new` always starts a new draft, on `section_slug` if given, else the section being read.
+    `on_closed` runs when the form closes (the drafts screen comes back). On an article whose
+    comments are closed, no new draft is started and an existing one opens read-only.
     """
     app = screen.app
     store = store_of(app)
     article = screen.article
+    if article.comments_closed and draft is None:
+        # The site's answer, in the site's language, as validation errors are.
+        app.notify(t("composer.closed", article.lang), severity="warning")
+        if on_closed is not None:
+            on_closed(None)
+        return
     section = article.section_by_slug(section_slug) if section_slug else None
     index = section.index if section is not None else screen.view.current_section
     slug, title = section_ref(article, index)
     if draft is None and not new:
-        draft = store.latest_unsent_for(article_key(article))
+        draft = store.latest_unsent_for(article_key(article), statuses=("draft",))
         report_problems(app, store.take_problems(), screen.lang)
     if draft is None:
         draft = new_draft(app, article, slug, title, screen.lang)
+    closed = t("composer.closed", draft.lang) if article.comments_closed else None
     context = ComposerContext(article, slug, title, lambda: top_paragraph(screen))
-    app.push_screen(ComposerScreen(store, draft, screen.lang, context=context))
+    composer = ComposerScreen(
+        store, draft, screen.lang, context=context, read_only_reason=closed, on_closed=on_closed
+    )
+    app.push_screen(composer)
 
 
 def reading_resumed(screen: ReadingScreen) -> None:
@@ -628,5 +669,9 @@ def reading_resumed(screen: ReadingScreen) -> None:
             slug = pending.section_slug
             screen.view.when_laid_out(lambda: screen.view.jump_to_slug(slug))
         open_composer(
-            screen, pending.draft, new=pending.draft is None, section_slug=pending.section_slug
+            screen,
+            pending.draft,
+            new=pending.draft is None,
+            section_slug=pending.section_slug,
+            on_closed=pending.on_closed,
         )

@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from tui_reader.core.article import Article
+from tui_reader.core.article import Article, comments_closed
 from tui_reader.core.catalog import t
 from tui_reader.core.drafts import Draft, SaveOutcome, normalise_article_path
+from tui_reader.core.drafts_export import excerpt
 from tui_reader.core.identity import forget_identity
 from tui_reader.core.sanitize import make_inert
 from tui_reader.core.validation import prefixed, validate
 from tui_reader.ui.drafts_support import (
     draft_article,
-    excerpt,
     local_time,
     report_problems,
     same_article,
@@ -147,9 +148,9 @@ class DraftsScreen(Screen[None]):
         text.append(f" — {draft.section.title}\n", style="bold")
         if draft.conflict_of:
             text.append(t("drafts.cli.conflict_mark", self.lang) + "\n", style="italic")
-        if draft.quote:
-            text.append(f"> {draft.quote}\n", style="italic dim")
-        text.append(draft.comment)
+        for line in draft.comment.splitlines(keepends=True):
+            # The quote the comment starts with, dimmed as the site shows a block quote.
+            text.append(line, style="italic dim" if line.startswith(">") else "")
         text.plain = make_inert(text.plain)  # one for one: the styles stay put
         preview.update(text)
 
@@ -173,8 +174,8 @@ class DraftsScreen(Screen[None]):
         if article is None:
             from tui_reader.ui.screens.composer_screen import ComposerScreen
 
-            where = draft.article.path or t("drafts.stdin_article", self.lang)
-            reason = t("composer.read_only.no_article", self.lang, path=where)
+            where = draft.article.path or t("drafts.stdin_article", draft.lang)
+            reason = t("composer.read_only.no_article", draft.lang, path=where)  # in the form
             if error:
                 self.notify(t(error, self.lang, path=where, reason=""), severity="warning")
             self.app.push_screen(
@@ -217,15 +218,32 @@ class DraftsScreen(Screen[None]):
         ):
             if slug and below.view.text_width:
                 below.view.jump_to_slug(slug)
-            open_composer(below, draft, new=draft is None, section_slug=slug)
+            back = self._come_back(app, None)
+            open_composer(below, draft, new=draft is None, section_slug=slug, on_closed=back)
             return
-        if isinstance(below, ReadingScreen):
-            app.pop_screen()
+        over_reading = isinstance(below, ReadingScreen)
+        if over_reading:
+            app.pop_screen()  # another article's: replaced, so Escape still leads to the library
         reading = ReadingScreen(article, getattr(app, "lang", self.lang))
-        reading.pending_composer = PendingComposer(draft, slug)
+        # Opened over the library: closing the form goes back there, with this list on top.
+        back = self._come_back(app, None if over_reading else reading)
+        reading.pending_composer = PendingComposer(draft, slug, back)
         for notice in article.notices:
             app.notify(t(notice.key, self.lang, **notice.params), severity="warning")
         app.push_screen(reading)
+
+    def _come_back(self, app: App, reading: Screen | None) -> Callable[[str | None], None]:
+        """What runs when a form opened from this list closes (Escape, Close, Post): the
+        list shows again, over the screen it was opened from (`reading`, the reading screen
+        pushed only for the form, is left)."""
+        lang, article = self.lang, self.article
+
+        def back(_: str | None) -> None:
+            if reading is not None and app.screen is reading:
+                app.pop_screen()
+            app.push_screen(DraftsScreen(lang, article))
+
+        return back
 
     def action_toggle_ready(self) -> None:
         draft = self.selected
@@ -235,10 +253,15 @@ class DraftsScreen(Screen[None]):
             self.notify(t("drafts.sent_locked", self.lang), severity="warning")
             return
         if draft.status == "draft":
-            errors = validate(draft.fields(), self.lang, draft.article.require_name_email)
+            # The verdict is the site's form's: in the draft's (the article's) language.
+            form = draft.lang
+            if comments_closed(draft.article.path):
+                self.notify(t("composer.closed", form), severity="warning")
+                return
+            errors = validate(draft.fields(), form, draft.article.require_name_email)
             if errors:
-                error = prefixed(errors[0], self.lang)
-                self.notify(t("drafts.not_ready", self.lang, error=error), severity="warning")
+                error = prefixed(errors[0], form)
+                self.notify(t("drafts.not_ready", form, error=error), severity="warning")
                 return
             status = "ready"
         else:

@@ -373,13 +373,15 @@ class ArticleView(ScrollView, can_focus=True):
         if not self._sections or not self._width:
             return
         height = max(self.scrollable_content_region.height, 1)
-        top = round(self.scroll_y)
+        shown = top = round(self.scroll_y)
         self._strips(index)
         # Rendering the sections above the target makes their heights exact: settle offsets.
         for _ in range(4):
             y = self._offsets[index] + line
             if top <= y < top + height:
-                return
+                if top == shown:
+                    return  # already on screen: the view does not move
+                break  # the new top still shows it once the offsets settled
             top = max(0, y - height // 3)
             self._ensure_visible(top)
             if self._offsets[index] + line == y:
