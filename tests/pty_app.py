@@ -43,6 +43,7 @@ KEYS: dict[str, str] = {
     "Shift+F3": "\x1b[1;2R",
     "Ctrl+C": "\x03",
     "Ctrl+O": "\x0f",
+    "Ctrl+Q": "\x11",
     "Ctrl+S": "\x13",
     "Ctrl+T": "\x14",
 }
@@ -110,7 +111,7 @@ class PtyApp:
         self.pid, self.fd = pid, fd
         self.output = bytearray()
         self.lock = threading.Lock()
-        self.last_output = time.monotonic()
+        self.last_output = self.last_input = time.monotonic()
         self.status: int | None = None
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
@@ -158,7 +159,8 @@ class PtyApp:
     def send(self, text: str) -> float:
         """Write `text` as keystrokes, in one write (one burst); the time it was written."""
         os.write(self.fd, text.encode("utf-8"))
-        return time.monotonic()
+        self.last_input = time.monotonic()
+        return self.last_input
 
     def press(self, *parts: str) -> float:
         """Named keys and text (see `keys`) in one burst."""
@@ -215,6 +217,20 @@ class PtyApp:
             if idle >= quiet or self.exited():
                 return
             time.sleep(min(0.02, quiet - idle))
+        raise AssertionError(f"the screen never settled:\n{self.screen_text()}")
+
+    def wait_settled(self, quiet: float = 0.5, timeout: float = 30.0) -> None:
+        """Wait until the screen's text has not changed for `quiet` seconds since the last
+        key was sent (a blinking cursor changes no text, so it does not count)."""
+        deadline = time.monotonic() + timeout
+        text, changed = self.screen_text(), self.last_input
+        while time.monotonic() < deadline:
+            time.sleep(0.02)
+            now, current = time.monotonic(), self.screen_text()
+            if current != text:
+                text, changed = current, now
+            elif now - changed >= quiet or self.exited():
+                return
         raise AssertionError(f"the screen never settled:\n{self.screen_text()}")
 
     def tail(self, size: int = 1500) -> bytes:

@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
@@ -27,6 +28,7 @@ from tui_reader.core.settings import (
     save_settings,
 )
 from tui_reader.ui.commands.lazy import library_commands, reader_commands
+from tui_reader.ui.key_queue import KeyQueue
 from tui_reader.ui.localized import localize_bindings
 from tui_reader.ui.screens.reading_screen import ReadingScreen
 from tui_reader.ui.themes import next_theme, register_themes
@@ -85,6 +87,18 @@ class ReaderApp(App[None]):
         self._initial_notices = notices or []
         self._painted = False
         self._after_paint: list[Callable[[], object]] = []
+        self.keys = KeyQueue(self, ready=lambda: self._painted)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys and pastes from the terminal go through the key queue: each one is routed once
+        # the previous ones are fully handled, as if typed slowly (ui/key_queue.py).
+        if (
+            isinstance(event, (events.Key, events.Paste))
+            and not event.is_forwarded
+            and self.keys.hold(event)
+        ):
+            return
+        await super().on_event(event)
 
     @classmethod
     def from_launch(cls, launch: Launch, lang: str) -> ReaderApp:
