@@ -183,15 +183,15 @@ class PtyApp:
     def screen_text(self) -> str:
         return "\n".join(self.lines())
 
-    def wait_text(self, text: str, timeout: float = 15.0) -> None:
+    def wait_text(self, text: str, timeout: float = 30.0) -> None:
         """Wait until `text` is on the screen (within one row)."""
         self.wait_until(lambda: any(text in line for line in self.lines()), timeout, text)
 
-    def wait_gone(self, text: str, timeout: float = 15.0) -> None:
+    def wait_gone(self, text: str, timeout: float = 30.0) -> None:
         """Wait until `text` is no longer on the screen."""
         self.wait_until(lambda: all(text not in line for line in self.lines()), timeout, text)
 
-    def wait_until(self, check: Callable[[], bool], timeout: float = 15.0, what: str = "") -> None:
+    def wait_until(self, check: Callable[[], bool], timeout: float = 30.0, what: str = "") -> None:
         """Wait until `check()` is true (polling), or fail showing the screen."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -208,7 +208,7 @@ class PtyApp:
             f"last output: {self.tail()!r}"
         )
 
-    def wait_stable(self, quiet: float = 0.3, timeout: float = 15.0) -> None:
+    def wait_stable(self, quiet: float = 0.3, timeout: float = 30.0) -> None:
         """Wait until nothing has been written for `quiet` seconds (the screen settled)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -247,7 +247,7 @@ class PtyApp:
         return [json.loads(path.read_text("utf-8")) for path in self.drafts()]
 
     def wait_drafts(
-        self, check: Callable[[list[dict[str, Any]]], bool], timeout: float = 15.0
+        self, check: Callable[[list[dict[str, Any]]], bool], timeout: float = 30.0
     ) -> list[dict[str, Any]]:
         """Wait until the drafts on disk satisfy `check` (autosave runs on a timer)."""
         found: list[dict[str, Any]] = []
@@ -274,7 +274,7 @@ class PtyApp:
                 os.close(self.fd)
         return self.status is not None
 
-    def exit_code(self, timeout: float = 15.0) -> int:
+    def exit_code(self, timeout: float = 30.0) -> int:
         """Wait for the app to exit on its own: its exit code (-N for a signal N)."""
         return os.waitstatus_to_exitcode(self.wait_exit(timeout))
 
@@ -286,7 +286,7 @@ class PtyApp:
             os.close(self.fd)
         return self.status
 
-    def wait_exit(self, timeout: float = 15.0) -> int:
+    def wait_exit(self, timeout: float = 30.0) -> int:
         """Wait for a clean exit (killing after `timeout`): the wait status."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -90,3 +90,13 @@ def test_library_burst_opens_leaves_and_opens_the_next(reader: StartReader) -> N
     assert b"Error" not in app.tail(100_000)
     app.press("q")
     assert app.exit_code() == 0
+
+
+def test_a_bracketed_paste_right_after_c_lands_whole_in_the_form(reader: StartReader) -> None:
+    app = open_french(reader)
+    text = "Collé d'un coup : " + "une phrase assez longue, " * 40
+    app.send("c" + "\x1b[200~" + text + "\x1b[201~")  # as a terminal sends a paste
+
+    drafts = app.wait_drafts(lambda d: len(d) == 1 and d[0]["comment"] != "")
+    assert drafts[0]["comment"] == text
+    assert not app.exited()

@@ -92,10 +92,11 @@ class ReaderApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         # Keys and pastes from the terminal go through the key queue: each one is routed once
         # the previous ones are fully handled, as if typed slowly (ui/key_queue.py).
+        # Not routed now: held, or the app is closing (no screen left to take it).
         if (
             isinstance(event, (events.Key, events.Paste))
             and not event.is_forwarded
-            and self.keys.hold(event)
+            and (self.keys.hold(event) or not self.screen_stack)
         ):
             return
         await super().on_event(event)

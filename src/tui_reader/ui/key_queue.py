@@ -75,7 +75,7 @@ class KeyQueue:
                 await self._settle()
                 event = self._held.popleft()
                 self._releasing = event
-                if not self.app.post_message(event):  # the app is closing
+                if not self.app.screen_stack or not self.app.post_message(event):  # closing
                     self._held.clear()
                     self._releasing = None
         finally:
