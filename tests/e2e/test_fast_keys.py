@@ -45,8 +45,8 @@ def test_text_typed_right_after_c_goes_into_the_form(reader: StartReader) -> Non
     app.press("c", "Bonjour à tous")
 
     app.wait_text(FORM_FR)
-    drafts = app.wait_drafts(lambda d: len(d) == 1 and d[0]["comment"] != "")
-    assert drafts[0]["comment"] == "Bonjour à tous"
+    # Autosave may catch the form mid-burst: wait for the whole text, or fail showing it.
+    app.wait_drafts(lambda d: len(d) == 1 and d[0]["comment"] == "Bonjour à tous")
     app.wait_text("Bonjour à tous")
     assert FRENCH_TITLE not in app.screen_text() or FORM_FR in app.screen_text()
 
@@ -97,6 +97,5 @@ def test_a_bracketed_paste_right_after_c_lands_whole_in_the_form(reader: StartRe
     text = "Collé d'un coup : " + "une phrase assez longue, " * 40
     app.send("c" + "\x1b[200~" + text + "\x1b[201~")  # as a terminal sends a paste
 
-    drafts = app.wait_drafts(lambda d: len(d) == 1 and d[0]["comment"] != "")
-    assert drafts[0]["comment"] == text
+    app.wait_drafts(lambda d: len(d) == 1 and d[0]["comment"] == text)
     assert not app.exited()

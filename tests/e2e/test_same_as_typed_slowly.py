@@ -72,9 +72,11 @@ def start(reader: StartReader, home: Path) -> PtyApp:
 
 
 def normalized_screen(app: PtyApp) -> str:
-    # The composer's state line says when the draft was saved. Scrollbar thumbs follow the
-    # article's height, exact only for the sections rendered so far (in the background).
+    # The composer's state line says when the draft was saved. Scrollbar thumbs and the
+    # library's reading progress follow the article's height, exact only for the sections
+    # rendered so far (in the background).
     text = re.sub(r"\b\d{1,2}:\d{2}(:\d{2})?\b", "HH:MM", app.screen_text())
+    text = re.sub(r" *\b\d{1,3}%", " N%", text)
     return "\n".join(line.rstrip("▁▂▃▄▅▆▇█ ") for line in text.splitlines())
 
 

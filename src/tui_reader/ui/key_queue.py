@@ -7,8 +7,9 @@ fast `Bonjour<Tab>Marie` is typed into the comment, `/quai` quits. And keys type
 first screen is ready go to an empty screen.
 
 KeyQueue holds every key and paste from the terminal and lets the next one through only when
-the app is quiet again: every message of the app and of every widget on the screen stack
-handled, new widgets mounted, the screen's after-refresh callbacks run, the first paint done.
+the app is quiet again: every message of the app, of the screens and of the current screen's
+widgets handled, new widgets mounted, the screen's after-refresh callbacks run, the first
+paint done.
 That is what a slow typist gets between two keys. A paste is one event, so it stays as fast.
 """
 
@@ -23,6 +24,7 @@ from textual import events
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.dom import DOMNode
     from textual.message_pump import MessagePump
 
 # A widget that never gets quiet (a bug, a wedged mount) must not swallow the keys: the next
@@ -52,6 +54,9 @@ class KeyQueue:
         self._held: deque[events.Event] = deque()
         self._releasing: events.Event | None = None
         self._draining = False
+        # The screen and focus when the last key was let through: after-refresh work is
+        # waited for only once a key has changed them (typing must not wait a frame a key).
+        self._before: tuple[object, object] = (None, None)
 
     def hold(self, event: events.Key | events.Paste) -> bool:
         """Take an event from the terminal. False: it is the event let through now, to be
@@ -75,6 +80,7 @@ class KeyQueue:
                 await self._settle()
                 event = self._held.popleft()
                 self._releasing = event
+                self._before = (self.app.screen, self.app.focused)
                 if not self.app.screen_stack or not self.app.post_message(event):  # closing
                     self._held.clear()
                     self._releasing = None
@@ -101,21 +107,38 @@ class KeyQueue:
         app = self.app
         if not self._ready() or pending_messages(app) or self._releasing is not None:
             return True
-        # call_after_refresh work, run by the current screen (Textual keeps no public count).
-        # After a refresh the screen runs it when it next handles a message: prompt it.
-        screen = app.screen
-        if screen._callbacks:
-            screen.check_idle()
-            return True
-        # The screens below take their own messages (a dismissed screen's result), not their
-        # widgets' (footers recomposing when the bindings change above them).
         stack = app.screen_stack
         if not stack:  # the app is closing
             return False
         *below, current = stack
+        # call_after_refresh work, run by the current screen (Textual keeps no public count),
+        # once the last key opened a screen or moved the focus (the library's rows, the
+        # reading screen's sidebar). After a refresh the screen runs it when it next handles
+        # a message: prompt it.
+        from textual.widgets import Footer  # loaded by then (mounted after the first paint)
+
+        moved = self._before != (current, app.focused)
+        if moved and any(not _for_footer(callback) for callback, _ in current._callbacks):
+            current.check_idle()
+            return True
+        # The screens below take their own messages (a dismissed screen's result), not their
+        # widgets' (footers recomposing when the bindings change above them).
         if any(pending_messages(screen) for screen in below):
             return True
-        return any(
-            not node.is_mounted or pending_messages(node)
-            for node in current.walk_children(with_self=True)
-        )
+        # A key bar never takes a key: its recomposing does not hold the next one.
+        nodes: list[DOMNode] = [current]
+        while nodes:
+            node = nodes.pop()
+            if not node.is_mounted or pending_messages(node):
+                return True
+            if not isinstance(node, Footer):
+                nodes.extend(node.children)
+        return False
+
+
+def _for_footer(callback: object) -> bool:
+    """Whether an after-refresh callback is a key bar's (a Footer recomposing)."""
+    from textual.widgets import Footer
+
+    target = getattr(getattr(callback, "func", callback), "__self__", None)
+    return isinstance(target, Footer)
