@@ -43,6 +43,7 @@ KEYS: dict[str, str] = {
     "Shift+F3": "\x1b[1;2R",
     "Ctrl+C": "\x03",
     "Ctrl+O": "\x0f",
+    "Ctrl+Q": "\x11",
     "Ctrl+S": "\x13",
     "Ctrl+T": "\x14",
 }
@@ -110,7 +111,7 @@ class PtyApp:
         self.pid, self.fd = pid, fd
         self.output = bytearray()
         self.lock = threading.Lock()
-        self.last_output = time.monotonic()
+        self.last_output = self.last_input = time.monotonic()
         self.status: int | None = None
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
@@ -158,7 +159,8 @@ class PtyApp:
     def send(self, text: str) -> float:
         """Write `text` as keystrokes, in one write (one burst); the time it was written."""
         os.write(self.fd, text.encode("utf-8"))
-        return time.monotonic()
+        self.last_input = time.monotonic()
+        return self.last_input
 
     def press(self, *parts: str) -> float:
         """Named keys and text (see `keys`) in one burst."""
@@ -181,15 +183,15 @@ class PtyApp:
     def screen_text(self) -> str:
         return "\n".join(self.lines())
 
-    def wait_text(self, text: str, timeout: float = 15.0) -> None:
+    def wait_text(self, text: str, timeout: float = 30.0) -> None:
         """Wait until `text` is on the screen (within one row)."""
         self.wait_until(lambda: any(text in line for line in self.lines()), timeout, text)
 
-    def wait_gone(self, text: str, timeout: float = 15.0) -> None:
+    def wait_gone(self, text: str, timeout: float = 30.0) -> None:
         """Wait until `text` is no longer on the screen."""
         self.wait_until(lambda: all(text not in line for line in self.lines()), timeout, text)
 
-    def wait_until(self, check: Callable[[], bool], timeout: float = 15.0, what: str = "") -> None:
+    def wait_until(self, check: Callable[[], bool], timeout: float = 30.0, what: str = "") -> None:
         """Wait until `check()` is true (polling), or fail showing the screen."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -206,7 +208,7 @@ class PtyApp:
             f"last output: {self.tail()!r}"
         )
 
-    def wait_stable(self, quiet: float = 0.3, timeout: float = 15.0) -> None:
+    def wait_stable(self, quiet: float = 0.3, timeout: float = 30.0) -> None:
         """Wait until nothing has been written for `quiet` seconds (the screen settled)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -215,6 +217,20 @@ class PtyApp:
             if idle >= quiet or self.exited():
                 return
             time.sleep(min(0.02, quiet - idle))
+        raise AssertionError(f"the screen never settled:\n{self.screen_text()}")
+
+    def wait_settled(self, quiet: float = 0.5, timeout: float = 30.0) -> None:
+        """Wait until the screen's text has not changed for `quiet` seconds since the last
+        key was sent (a blinking cursor changes no text, so it does not count)."""
+        deadline = time.monotonic() + timeout
+        text, changed = self.screen_text(), self.last_input
+        while time.monotonic() < deadline:
+            time.sleep(0.02)
+            now, current = time.monotonic(), self.screen_text()
+            if current != text:
+                text, changed = current, now
+            elif now - changed >= quiet or self.exited():
+                return
         raise AssertionError(f"the screen never settled:\n{self.screen_text()}")
 
     def tail(self, size: int = 1500) -> bytes:
@@ -231,7 +247,7 @@ class PtyApp:
         return [json.loads(path.read_text("utf-8")) for path in self.drafts()]
 
     def wait_drafts(
-        self, check: Callable[[list[dict[str, Any]]], bool], timeout: float = 15.0
+        self, check: Callable[[list[dict[str, Any]]], bool], timeout: float = 30.0
     ) -> list[dict[str, Any]]:
         """Wait until the drafts on disk satisfy `check` (autosave runs on a timer)."""
         found: list[dict[str, Any]] = []
@@ -258,7 +274,7 @@ class PtyApp:
                 os.close(self.fd)
         return self.status is not None
 
-    def exit_code(self, timeout: float = 15.0) -> int:
+    def exit_code(self, timeout: float = 30.0) -> int:
         """Wait for the app to exit on its own: its exit code (-N for a signal N)."""
         return os.waitstatus_to_exitcode(self.wait_exit(timeout))
 
@@ -270,7 +286,7 @@ class PtyApp:
             os.close(self.fd)
         return self.status
 
-    def wait_exit(self, timeout: float = 15.0) -> int:
+    def wait_exit(self, timeout: float = 30.0) -> int:
         """Wait for a clean exit (killing after `timeout`): the wait status."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -30,9 +30,14 @@ def reader(home: Path) -> Iterator[StartReader]:
     started: list[PtyApp] = []
 
     def start(
-        *args: str, rows: int = 40, cols: int = 120, env: dict[str, str] | None = None
+        *args: str,
+        rows: int = 40,
+        cols: int = 120,
+        env: dict[str, str] | None = None,
+        home_dir: Path | None = None,
     ) -> PtyApp:
-        app = PtyApp(list(args), home, rows, cols, installed=True, env=env)
+        """`home_dir`: another home than the test's (a second user, a fresh start)."""
+        app = PtyApp(list(args), home_dir or home, rows, cols, installed=True, env=env)
         started.append(app)
         return app
 

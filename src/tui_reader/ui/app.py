@@ -30,6 +30,7 @@ from tui_reader.core.settings import (
     save_settings,
 )
 from tui_reader.ui.commands.lazy import library_commands, reader_commands
+from tui_reader.ui.key_queue import KeyQueue
 from tui_reader.ui.localized import localize_bindings
 from tui_reader.ui.screens.reading_screen import ReadingScreen
 from tui_reader.ui.themes import next_theme, register_themes
@@ -88,6 +89,19 @@ class ReaderApp(App[None]):
         self._initial_notices = notices or []
         self._painted = False
         self._after_paint: list[Callable[[], object]] = []
+        self.keys = KeyQueue(self, ready=lambda: self._painted)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys and pastes from the terminal go through the key queue: each one is routed once
+        # the previous ones are fully handled, as if typed slowly (ui/key_queue.py).
+        # Not routed now: held, or the app is closing (no screen left to take it).
+        if (
+            isinstance(event, (events.Key, events.Paste))
+            and not event.is_forwarded
+            and (self.keys.hold(event) or not self.screen_stack)
+        ):
+            return
+        await super().on_event(event)
 
     @classmethod
     def from_launch(cls, launch: Launch, lang: str) -> ReaderApp:

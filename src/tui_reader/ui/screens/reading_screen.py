@@ -30,6 +30,7 @@ from tui_reader.ui.widgets.search_bar import SearchBar
 from tui_reader.ui.widgets.section_list import SectionList
 
 if TYPE_CHECKING:
+    from textual.app import App
     from textual.command import Provider
     from textual.widget import AwaitMount
 
@@ -135,8 +136,12 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
         await self._bars
         self.refresh_bindings()  # the footer shows the keys when told they changed
 
-    @work(thread=True, exclusive=True, group="word-count")
     def _count_words(self) -> None:
+        if self.is_attached:  # the thread is given the app: there `self.app` may be gone
+            self._count_words_in_thread(self.app)
+
+    @work(thread=True, exclusive=True, group="word-count")
+    def _count_words_in_thread(self, app: App[object]) -> None:
         worker = get_current_worker()
         total = 0
         for count in count_words_in_pieces(self.article.body):
@@ -145,7 +150,8 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
             total += count
             time.sleep(0)  # let the UI thread run between pieces
         self.article.word_count = total  # the cached property, computed in pieces
-        self.app.call_from_thread(self._show_word_count)
+        if not worker.is_cancelled:
+            app.call_from_thread(self._show_word_count)
 
     def _show_word_count(self) -> None:
         # Nothing to update when the screen was left while counting (its widgets are gone).

@@ -32,6 +32,8 @@ from tui_reader.core.render import estimate_height, is_external, render_lines
 from tui_reader.ui.first_paint import after_first_paint, first_paint_done
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from tui_reader.ui.widgets.article_search import ArticleSearch
 
 # Rendered lines kept in memory across sections; a line costs roughly 1 KB.
@@ -187,9 +189,14 @@ class ArticleView(ScrollView, can_focus=True):
 
     # --- rendering ----------------------------------------------------------------------
 
-    def _render_section(self, index: int, width: int, margin: int) -> list[Strip]:
-        source, lang = self._sections[index].source, getattr(self.app, "lang", "en")
-        lines = render_lines(source, self.app.console, width, lang=lang)
+    def _render_section(
+        self, index: int, width: int, margin: int, app: App[object] | None = None
+    ) -> list[Strip]:
+        # `app` from a background thread: there `self.app` walks up the DOM, which a widget
+        # that has been removed no longer has (NoActiveAppError).
+        app = app or self.app
+        source, lang = self._sections[index].source, getattr(app, "lang", "en")
+        lines = render_lines(source, app.console, width, lang=lang)
         pad = [Segment(" " * margin)] if margin else []
         return [Strip([*pad, *line], width + margin) for line in lines]
 
@@ -258,9 +265,14 @@ class ArticleView(ScrollView, can_focus=True):
             strip = self.search.decorate(strip, index, line_no)
         return strip.apply_style(style).apply_offsets(0, virtual_y)
 
-    @work(thread=True, exclusive=True, group="article-render")
     def _render_background(self, around: int) -> None:
-        """Render sections near `around` so heights become exact before they are needed."""
+        """Render sections near `around` so heights become exact before they are needed
+        (in a thread; started here, on the UI thread, where the app is known)."""
+        if self.is_attached:  # not when the screen was left before the paint
+            self._render_in_thread(around, self.app)
+
+    @work(thread=True, exclusive=True, group="article-render")
+    def _render_in_thread(self, around: int, app: App[object]) -> None:
         worker = get_current_worker()
         width, margin = self._width, self._margin
         n = len(self._sections)
@@ -277,18 +289,20 @@ class ArticleView(ScrollView, can_focus=True):
                 return
             if self._exact[index] and index in self._lines:
                 continue
-            batch.append((index, self._render_section(index, width, margin)))
+            batch.append((index, self._render_section(index, width, margin, app)))
             # Hand results over in batches: one relayout per batch, not one per section.
             if time.monotonic() - sent > BATCH_SECONDS:
-                self.app.call_from_thread(self._adopt, batch, width)
+                if worker.is_cancelled:
+                    return
+                app.call_from_thread(self._adopt, batch, width)
                 batch, sent = [], time.monotonic()
             time.sleep(0)  # let the UI thread take the GIL between sections
         if batch and not worker.is_cancelled:
-            self.app.call_from_thread(self._adopt, batch, width)
+            app.call_from_thread(self._adopt, batch, width)
 
     def _adopt(self, batch: list[tuple[int, list[Strip]]], width: int) -> None:
         """Take background renders, keeping the view still if sections above it changed."""
-        if width != self._width:
+        if width != self._width or not self.is_attached:  # resized, or the screen was left
             return
         top = round(self.scroll_y)
         shift = 0
