@@ -105,3 +105,20 @@ def test_the_library_lists_utf16_and_cp1252_articles(tmp_path: Path) -> None:
     listing = list_articles(tmp_path)
     assert sorted(a.title for a in listing.articles) == ["L’été à Noël", "L’été à Pâques"]
     assert [path.name for path, _ in listing.problems] == ["photo.md"]
+
+
+@pytest.mark.parametrize(
+    ("codec", "text"),
+    [
+        ("cp1251", "# Привет\n\nЭто статья на русском языке, довольно длинная, чтобы понять.\n"),
+        ("cp1250", "# Zażółć gęślą jaźń\n\nPolski tekst ze znakami: łódź, źrebię, żółw, ćma.\n"),
+        (
+            "shift_jis",
+            "# 日本語\n\nこれは日本語の記事です。文字コードを判定するのに十分な長さです。\n",
+        ),
+    ],
+)
+def test_other_encodings_are_not_taken_for_cp1252(codec: str, text: str) -> None:
+    article = parse_article(text.encode(codec), Path("x.md"))
+    assert article.body == text
+    assert article.notices[0].params["encoding"] != "Windows-1252"

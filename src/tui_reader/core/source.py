@@ -173,7 +173,7 @@ def _detected(data: bytes, shown: str) -> DecodedText:
     western = _western(data)
     if western is not None and (best is None or best.encoding != "utf_8"):
         chaos = mess_ratio(western[:_MEASURED], 1.0)
-        if best is None or chaos <= max(best.chaos + 0.01, _CLEAR_ENOUGH):
+        if best is None or chaos <= max(best.chaos + _TOLERANCE, _CLEAR_ENOUGH):
             return _finish(western, shown, _hash(western), 0, "cp1252")
     if best is None:  # no single-byte or multi-byte encoding makes text of it
         raise _error("error.binary", path=shown)
@@ -184,9 +184,10 @@ def _detected(data: bytes, shown: str) -> DecodedText:
     return _finish(lenient, shown, _hash(lenient), bad, None)
 
 
-# Below this "mess" (charset-normalizer's measure) cp1252 reads as text: Polish or Russian
+# Below this "mess" (charset-normalizer's measure), or within _TOLERANCE of the best other
+# encoding, cp1252 reads as text (short texts measure noisily): Polish or Russian
 # bytes read as cp1252 measure above 1.
-_CLEAR_ENOUGH = 0.1
+_CLEAR_ENOUGH, _TOLERANCE = 0.15, 0.05
 _MEASURED = 1 << 16  # characters measured for cp1252's "mess": enough, and fast
 
 
