@@ -62,8 +62,12 @@ def test_utf16_and_utf32_with_a_bom(codec: str, name: str) -> None:
 
 
 def test_a_stray_nul_is_shown_inert() -> None:
-    article = parse_article(b"# T\n\nUne ligne\x00avec un NUL.\n", Path("nul.md"))
-    assert article.body == "# T\n\nUne ligne\u2400avec un NUL.\n"
+    prose = "Un paragraphe ordinaire, assez long pour un vrai article. " * 20
+    article = parse_article(f"# T\n\n{prose}\n\nUne ligne\x00avec un NUL.\n".encode(), Path("n.md"))
+    assert article.body.endswith("\n\nUne ligne\u2400avec un NUL.\n")
+    # A few bytes with a NUL among them are no text.
+    with pytest.raises(ArticleError):
+        parse_article(b"\x00\x1b[2J", Path("n.md"))
 
 
 def test_controls_in_another_encoding_are_made_inert() -> None:

@@ -13,7 +13,7 @@ import re
 import sys
 from typing import TextIO
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.text import Text
 
 from tui_reader.core.article import Article, Section
@@ -69,18 +69,24 @@ def plain_text(article: Article, *, width: int = 80, lang: str = "en") -> str:
     console = Console(
         file=buffer, width=width, soft_wrap=False, color_system=None, force_terminal=False
     )
-    parts = [f"# {article.title}\n{meta_line(article, lang)}\n"]
-    for index, section in enumerate(article.sections):
-        source = _without_title(section, article) if index < 2 else section.source
-        if not source.strip():
-            continue
+
+    def rendered(renderable: RenderableType) -> str:
         buffer.seek(0)
         buffer.truncate()
-        console.print(
-            section_renderable(source, width, lang=lang, internal_links=False, plain=True)
-        )
+        console.print(renderable)
         lines = [line.rstrip() for line in buffer.getvalue().split("\n")]
-        parts.append("\n".join(lines).strip("\n") + "\n")
+        return "\n".join(lines).strip("\n") + "\n"
+
+    # Text objects, never markup: a title like "[bold]" stays literal.
+    parts = [rendered(Text(f"# {article.title}\n{meta_line(article, lang)}"))]
+    for index, section in enumerate(article.sections):
+        source = _without_title(section, article) if index < 2 else section.source
+        if source.strip():
+            parts.append(
+                rendered(
+                    section_renderable(source, width, lang=lang, internal_links=False, plain=True)
+                )
+            )
     # One blank line between the header and each section (each starts with its heading).
     return "\n".join(parts)
 

@@ -91,13 +91,13 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # A text file may hold a stray NUL or two (a bad copy, an editor crash), shown inert; a file
-# with more than one in a thousand bytes is binary.
+# with more than one in a thousand bytes (a few bytes with a NUL among them) is binary.
 _NUL_PER_BYTES = 1000
 
 
 def _looks_binary(raw: bytes) -> bool:
     nuls = raw.count(0)
-    return nuls > max(1, len(raw) // _NUL_PER_BYTES)
+    return nuls > 0 and nuls > len(raw) // _NUL_PER_BYTES
 
 
 def decode_source(raw: bytes, shown: str) -> DecodedText:
