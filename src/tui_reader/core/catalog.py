@@ -20,8 +20,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Lire des articles longs dans le terminal et écrire leurs commentaires hors ligne.",
     },
     "cli.path_help": {
-        "en": "an article (.md, .markdown, .txt), a directory of articles, or - for stdin",
-        "fr": "un article (.md, .markdown, .txt), un dossier d'articles, ou - pour l'entrée standard",
+        "en": "an article (.md, .markdown, .txt, .html), a directory of articles, or - for stdin",
+        "fr": (
+            "un article (.md, .markdown, .txt, .html), un dossier d'articles, ou - pour l'entrée "
+            "standard"
+        ),
     },
     "cli.print_help": {
         "en": "write the rendered article to standard output and exit",
@@ -69,20 +72,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "{path} est vide : rien à lire",
     },
     "error.unsupported": {
-        "en": "{path} is not an article (.md, .markdown or .txt)",
-        "fr": "{path} n'est pas un article (.md, .markdown ou .txt)",
+        "en": "{path} is not an article (.md, .markdown, .txt, .html or .htm)",
+        "fr": "{path} n'est pas un article (.md, .markdown, .txt, .html ou .htm)",
     },
     "error.no_articles": {
-        "en": "no articles (.md, .markdown, .txt) in {path}",
-        "fr": "aucun article (.md, .markdown, .txt) dans {path}",
+        "en": "no articles (.md, .markdown, .txt, .html) in {path}",
+        "fr": "aucun article (.md, .markdown, .txt, .html) dans {path}",
     },
     "notice.bad_encoding": {
         "en": "{path}: not valid UTF-8; {count} undecodable byte(s) shown as �",
         "fr": "{path} : UTF-8 invalide ; {count} octet(s) illisible(s) affiché(s) comme �",
     },
     "notice.bad_front_matter": {
-        "en": "{path}: the front matter is not valid YAML and was ignored",
-        "fr": "{path} : l'en-tête YAML est invalide et a été ignoré",
+        "en": "{path}: the front matter is not valid YAML (or TOML) and was ignored",
+        "fr": "{path} : l'en-tête YAML (ou TOML) est invalide et a été ignoré",
     },
     # Titles for what has none: stdin without a heading, a heading without text.
     "article.untitled": {"en": "Untitled", "fr": "Sans titre"},
@@ -1072,6 +1075,57 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "le brouillon n'a pas pu être écrit",
     },
     # --- end of the outbox's strings -----------------------------------------------------------
+}
+
+
+# --- issue 11: encodings, HTML, front matter, --print, the pager, argparse in French --------
+STRINGS.update(
+    {
+        "notice.assumed_encoding": {
+            "en": "{path}: not UTF-8; read as {encoding}",
+            "fr": "{path} : pas en UTF-8 ; lu comme {encoding}",
+        },
+        "cli.no_pager_help": {
+            "en": "with --print on a terminal, do not page the output through $PAGER",
+            "fr": "avec --print dans un terminal, ne pas paginer la sortie avec $PAGER",
+        },
+        "cli.width_range": {
+            "en": "the width must be a whole number from {low} to {high}, not {value}",
+            "fr": "la largeur doit être un nombre entier de {low} à {high}, pas {value}",
+        },
+        "cli.drafts_folder": {
+            "en": "a folder named drafts: reader ./drafts",
+            "fr": "un dossier nommé drafts : reader ./drafts",
+        },
+        "cli.drafts_meant": {
+            "en": "'drafts' is the drafts command; to open the folder drafts, run: reader ./drafts",
+            "fr": "« drafts » est la commande des brouillons ; pour ouvrir le dossier drafts : "
+            "reader ./drafts",
+        },
+    }
+)
+
+# argparse's own strings (it looks them up through gettext), for `--help` and usage errors.
+ARGPARSE_FR: dict[str, str] = {
+    "usage: ": "utilisation : ",
+    "positional arguments": "arguments positionnels",
+    "options": "options",
+    "show this help message and exit": "afficher cette aide et quitter",
+    "show program's version number and exit": "afficher la version du programme et quitter",
+    "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
+    "unrecognized arguments: %s": "arguments non reconnus : %s",
+    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
+    "expected one argument": "un argument attendu",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s : %(message)s",
+    "invalid %(type)s value: %(value)r": "valeur %(type)s invalide : %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "choix invalide : %(value)r (choisir parmi %(choices)s)"
+    ),
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "option ambiguë : %(option)s peut désigner %(matches)s"
+    ),
+    "not allowed with argument %s": "incompatible avec l'argument %s",
+    "ignored explicit argument %r": "argument explicite ignoré : %r",
 }
 
 

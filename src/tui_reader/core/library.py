@@ -23,7 +23,7 @@ from tui_reader.core.sanitize import make_inert
 from tui_reader.core.source import display_path, is_supported, os_reason, read_source
 
 # Bump when parsing changes what an entry would hold: older entries are then ignored.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 CACHE_NAME = "library.json"
 # Files that are not articles: remembered like articles, for as long as they do not change.
 # Unreadable files are not: their permissions can change without their mtime.

@@ -19,8 +19,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from markdown_it import MarkdownIt
-
 from tui_reader.core.render import is_external
 
 LinkKind = Literal["internal", "external", "inert"]
@@ -51,11 +49,6 @@ def link_kind(href: str) -> LinkKind:
     return "inert"
 
 
-def _parser() -> MarkdownIt:
-    # The same parser configuration as rich.markdown.Markdown.
-    return MarkdownIt().enable("strikethrough").enable("table")
-
-
 def _inline_text(tokens: Iterable) -> str:
     parts: list[str] = []
     for token in tokens:
@@ -71,7 +64,10 @@ def _inline_text(tokens: Iterable) -> str:
 def extract_links(source: str) -> list[Link]:
     """The links of a Markdown text, in reading order: text, href and kind."""
     links: list[Link] = []
-    for block in _parser().parse(source):
+    # The tokens Rich renders (core.markdown_tokens): HTML links and footnotes included.
+    from tui_reader.core.markdown_tokens import parse
+
+    for block in parse(source):
         if block.type != "inline" or not block.children:
             continue
         children = block.children

@@ -19,7 +19,12 @@ from textual.worker import get_current_worker
 
 from tui_reader.core.article import Article, count_words_in_pieces
 from tui_reader.core.catalog import t
-from tui_reader.core.settings import READING_WIDTH_MAX, READING_WIDTH_MIN, Settings
+from tui_reader.core.settings import (
+    DEFAULT_READING_WIDTH,
+    READING_WIDTH_MAX,
+    READING_WIDTH_MIN,
+    Settings,
+)
 from tui_reader.ui.commands.lazy import section_commands
 from tui_reader.ui.first_paint import after_first_paint
 from tui_reader.ui.localized import localize_bindings
@@ -241,15 +246,21 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
         available = max(READING_WIDTH_MIN, view.available_width)
         current = min(view.max_width, available)
         width = max(READING_WIDTH_MIN, min(available, current + step))
+        remember = getattr(self.app, "remember_setting", None)
+        # Widening up to the terminal's edge: it is the terminal that stops the text, so the
+        # setting goes back to at least the default (after `-` then `+`s, 88, not 84).
+        saved = max(width, DEFAULT_READING_WIDTH) if step > 0 and width >= available else width
         if width == current:
             key = "reading.width_full" if step > 0 else "reading.width_min"
             self.notify(t(key, self.lang, width=width), timeout=2)
+            if step > 0 and remember is not None and self.settings.reading_width < saved:
+                view.max_width = min(saved, READING_WIDTH_MAX)
+                remember(reading_width=min(saved, READING_WIDTH_MAX))
             return
-        view.set_max_width(width)
+        view.set_max_width(saved)
         self.notify(t("reading.width", self.lang, width=width), timeout=2)
-        remember = getattr(self.app, "remember_setting", None)
         if remember is not None:
-            remember(reading_width=min(width, READING_WIDTH_MAX))
+            remember(reading_width=min(saved, READING_WIDTH_MAX))
 
     # --- comments (composer_screen, drafts_screen) ---------------------------------------
 
