@@ -11,12 +11,15 @@ import asyncio
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-OUT = REPO / "screenshots"
+# SCREENSHOTS_DIR: elsewhere than screenshots/ (the tests regenerate into a temporary one).
+OUT = Path(os.environ.get("SCREENSHOTS_DIR") or REPO / "screenshots")
 ARTICLES = REPO / "articles"
 
 
@@ -108,11 +111,18 @@ SHOTS = [
 ]
 
 
+FIXED_NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
+
+
 async def take(shot: Shot) -> Path:
+    from tui_reader.core.comments.drafts import DraftStore
     from tui_reader.core.launch import prepare
     from tui_reader.ui.app import ReaderApp
 
     app = ReaderApp.from_launch(prepare(shot.target, shot.lang), shot.lang)
+    # A fixed clock and time zone: the drafts' "last change" would otherwise put today's date
+    # in the picture, and every regeneration would change the SVG.
+    app.drafts = DraftStore(clock=lambda: FIXED_NOW)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
@@ -128,8 +138,26 @@ async def take(shot: Shot) -> Path:
         return Path(app.save_screenshot(filename=f"{shot.name}.svg", path=str(OUT)))
 
 
+def _in_project_python() -> None:
+    """`python tools/screenshots.py`, as the README says, with any Python: without Textual
+    (a system Python), run again with the project's virtual environment."""
+    try:
+        import textual  # noqa: F401
+    except ImportError:
+        venv = REPO / ".venv" / "bin" / "python"
+        if not venv.exists():
+            sys.exit(
+                "tools/screenshots.py: install the project first (see the README): " + str(venv)
+            )
+        os.execv(venv, [str(venv), __file__, *sys.argv[1:]])
+    sys.path.insert(0, str(REPO / "src"))
+
+
 def main() -> int:
+    _in_project_python()
     os.environ["TEXTUAL_ANIMATIONS"] = "none"
+    os.environ["TZ"] = "UTC"
+    time.tzset()
     with tempfile.TemporaryDirectory() as tmp:
         for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
             os.environ[var] = str(Path(tmp) / var.lower())
@@ -137,7 +165,8 @@ def main() -> int:
         wanted = set(sys.argv[1:])
         for shot in SHOTS:
             if not wanted or shot.name in wanted:
-                print(asyncio.run(take(shot)).relative_to(REPO))
+                saved = asyncio.run(take(shot))
+                print(saved.relative_to(REPO) if saved.is_relative_to(REPO) else saved)
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tui_reader import __version__
@@ -19,14 +20,43 @@ if TYPE_CHECKING:
     from tui_reader.core.storage.settings import LoadedSettings
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+# --print widths: narrower cannot lay out a list in a quote, wider is no page anyone reads.
+PRINT_WIDTH_MIN, PRINT_WIDTH_MAX = 20, 1000
+
+
+def _use_language(lang: str) -> None:
+    """argparse's own words ("usage:", "show this help message and exit") in `lang`."""
+    from tui_reader.core.catalog.argparse_fr import ARGPARSE_FR
+
+    table = ARGPARSE_FR if lang == "fr" else {}
+    argparse._ = lambda message: table.get(message, message)  # type: ignore[attr-defined]
+
+
+def _width_type(lang: str) -> Callable[[str], int]:
+    def width(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = None
+        if number is None or not PRINT_WIDTH_MIN <= number <= PRINT_WIDTH_MAX:
+            message = t(
+                "cli.width_range", lang, low=PRINT_WIDTH_MIN, high=PRINT_WIDTH_MAX, value=value
+            )
+            raise argparse.ArgumentTypeError(message)
+        return number
+
+    return width
 
 
 def build_parser(lang: str) -> argparse.ArgumentParser:
+    _use_language(lang)
     parser = argparse.ArgumentParser(
         prog="reader",
         description=t("cli.description", lang),
         epilog="reader drafts --help: "
         + t("cli.drafts_help", lang)
+        + "; "
+        + t("cli.drafts_folder", lang)
         + "\nreader send --help: "
         + t("cli.send_help", lang),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -35,9 +65,17 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     parser.add_argument(
         "--print", action="store_true", dest="print_", help=t("cli.print_help", lang)
     )
-    parser.add_argument("--width", type=int, help=t("cli.width_help", lang))
+    parser.add_argument(
+        "--width", type=_width_type(lang), metavar="N", help=t("cli.width_help", lang)
+    )
+    parser.add_argument("--no-pager", action="store_true", help=t("cli.no_pager_help", lang))
     parser.add_argument("--lang", choices=LANGS, help=t("cli.lang_help", lang))
-    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"reader {__version__}",
+        help=argparse._("show program's version number and exit"),  # type: ignore[attr-defined]
+    )
     return parser
 
 
@@ -66,10 +104,16 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "drafts":
         from tui_reader.cli_drafts import run_drafts
 
+        _use_language(lang)
+        if len(argv) == 1 and os.path.isdir("drafts"):
+            # A folder of that name here: say which was meant and how to open the folder.
+            print(t("cli.error", lang, message=t("cli.drafts_meant", lang)), file=sys.stderr)
+
         return run_drafts(argv[1:], lang)
     if argv and argv[0] == "send":
         from tui_reader.cli_send import run_send
 
+        _use_language(lang)
         return run_send(argv[1:], lang)
     args = build_parser(lang).parse_args(argv)
     try:
@@ -98,6 +142,16 @@ def _run(args: argparse.Namespace, lang: str, settings: LoadedSettings) -> int:
             _, article = resolve_target(args.path, lang)
             if article is None:
                 build_parser(lang).error(t("cli.print_needs_file", lang))
+            for notice in article.notices:
+                print(
+                    t("cli.error", lang, message=notice.text(lang)),
+                    file=sys.stderr,
+                )
+            if not args.no_pager and sys.stdout.isatty():
+                from tui_reader.core.render.pager import print_paged
+
+                print_paged(article, width=args.width, lang=lang)
+                return EXIT_OK
             from tui_reader.core.render.printing import print_article
 
             print_article(article, width=args.width, lang=lang)

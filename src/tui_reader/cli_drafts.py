@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
+from tui_reader.core.article.model import comments_closed
 from tui_reader.core.catalog import resolve_language, t
 from tui_reader.core.comments.drafts import (
     STATUSES,
@@ -26,6 +27,7 @@ from tui_reader.core.comments.drafts import (
 )
 from tui_reader.core.comments.export import (
     draft_to_json,
+    excerpt,
     make_inert,
     one_line,
     to_json,
@@ -159,8 +161,11 @@ def _cmd_validate(args: argparse.Namespace, lang: str) -> int:
     failing = 0
     for draft in ready:
         errors = validate(draft.fields(), draft.lang, draft.article.require_name_email)
-        if errors:
+        closed = comments_closed(draft.article.path)
+        if errors or closed:
             failing += 1
+        if closed:  # queued, but the site would refuse it: the article closed its comments
+            _out(f"{draft.short_id}  {t('composer.closed', draft.lang)}")
         for error in errors:
             # The draft's language, as the form and the server will show it for that article.
             label = t(f"composer.label.{error.field}", draft.lang)
@@ -278,7 +283,7 @@ def _table(drafts: list[Draft], lang: str) -> str:
             _local_time(draft.updated),
             one_line(draft.article.title),
             one_line(draft.section.title) or draft.section.slug,
-            one_line(draft.comment),
+            one_line(excerpt(draft, 10_000)),  # cut to the column below
         ]
         for draft in drafts
     ]
@@ -323,9 +328,6 @@ def _details(draft: Draft, lang: str) -> str:
         line("drafts.label.consent", yes_no),
         "",
     ]
-    quote = make_inert(draft.quote).strip("\n")
-    if quote:
-        lines += [f"> {q}".rstrip() for q in quote.split("\n")] + [""]
     lines.append(make_inert(draft.comment).strip("\n"))
     return "\n".join(line.rstrip() for line in lines)
 

@@ -16,6 +16,7 @@ import tui_reader
 from tui_reader.cli_drafts import run_drafts
 from tui_reader.core.comments.drafts import Draft, DraftStore
 from tui_reader.core.comments.identity import Identity, identity_path, save_identity
+from tui_reader.core.comments.quote import with_quote
 
 Captured = tuple[int, str, str]
 
@@ -68,10 +69,10 @@ def add(
         lang=lang,
         section_slug="water",
         section_title="Water, the resource",
-        quote=quote,
     )
     if draft_id:
         draft.id = draft_id
+    comment = with_quote(comment, quote) if quote else comment  # as Ctrl+O puts it
     draft.comment, draft.status, draft.author, draft.email = comment, status, author, email
     assert store.save(draft).ok
     return draft
@@ -101,7 +102,7 @@ def test_list_table(capsys: pytest.CaptureFixture[str]) -> None:
     header, first, second = out.splitlines()
     assert header.split() == ["ID", "STATUS", "UPDATED", "ARTICLE", "SECTION", "EXCERPT"]
     assert first.startswith(newer.id[:8] + "  ready")  # newest first
-    assert "Second comment" in first  # whitespace collapsed
+    assert "Second comment" in first  # whitespace collapsed, the quote it starts with skipped
     assert second.startswith(older.id[:8] + "  draft")
     assert "Data centres" in second and "Water, the resource" in second
 
@@ -121,11 +122,13 @@ def test_list_json_has_every_field(capsys: pytest.CaptureFixture[str]) -> None:
     (doc,) = json.loads(out)
     assert doc["id"] == draft.id
     assert set(doc) >= {
-        "schema", "id", "lang", "article", "section", "quote", "comment", "author", "email",
+        "schema", "id", "lang", "article", "section", "comment", "author", "email",
         "url", "consent", "status", "created", "updated",
     }  # fmt: skip
     assert doc["article"]["title"] == "Data centres"
     assert doc["section"] == {"slug": "water", "title": "Water, the resource"}
+    assert "quote" not in doc  # the comment holds it: a send posts it once
+    assert doc["comment"] == "> Water is the scarce resource.\n\nA thoughtful comment."
 
 
 def test_list_filters_by_status(capsys: pytest.CaptureFixture[str]) -> None:
@@ -165,9 +168,10 @@ def test_show_by_prefix(capsys: pytest.CaptureFixture[str]) -> None:
     assert (code, err) == (0, "")
     assert draft.id in out
     assert "> Water is the scarce resource." in out
-    assert out.rstrip().endswith("Full text\nover two lines")
+    assert out.count("Water is the scarce resource.") == 1  # the comment holds the quote
+    assert out.rstrip().endswith("> Water is the scarce resource.\n\nFull text\nover two lines")
     code, out, _ = run(capsys, "show", draft.id, "--json")
-    assert code == 0 and json.loads(out)["comment"] == "Full text\nover two lines"
+    assert code == 0 and json.loads(out)["comment"] == draft.comment
 
 
 def test_show_unknown_and_ambiguous(capsys: pytest.CaptureFixture[str]) -> None:
@@ -201,6 +205,7 @@ def test_export_markdown(capsys: pytest.CaptureFixture[str]) -> None:
     assert "- Section: Water, the resource" in blocks[0]
     assert "- Name: Grace" in blocks[0]
     assert "> Line a\n> Line b" in blocks[0]
+    assert blocks[0].count("Line a") == 1  # the quote is in the comment, exported once
     assert "Comment two." in blocks[0] and "Comment one." in blocks[1]
 
 
@@ -235,7 +240,7 @@ def test_validate_only_ready_drafts(capsys: pytest.CaptureFixture[str]) -> None:
 def test_validate_reports_failures_in_the_drafts_language(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    bad = add(status="ready", lang="fr", email="ada@localhost", comment="  ")
+    bad = add(status="ready", lang="fr", email="ada@localhost", comment="  ", quote="")
     add(status="ready")
     code, out, _ = run(capsys, "validate")
     assert code == 1

@@ -208,7 +208,7 @@ def test_metadata_fields_are_passed_on() -> None:
     assert parse("# T\n").require_name_email is True
 
 
-def test_invalid_front_matter_is_kept_as_text_with_a_notice() -> None:
+def test_invalid_front_matter_is_kept_out_of_the_text_with_a_notice() -> None:
     article = parse("---\ntitle: [broken\n---\n\nBody text.\n", "bad.md")
     assert article.notices == [
         Notice(
@@ -216,7 +216,9 @@ def test_invalid_front_matter_is_kept_as_text_with_a_notice() -> None:
             {"path": "bad.md", "reason": article.notices[0].params["reason"]},
         )
     ]
-    assert article.body.startswith("---\ntitle: [broken\n---\n")
+    # Neither a rule nor a heading made of the broken block (issue 11).
+    assert article.body == "Body text.\n"
+    assert [s.title for s in article.sections] == [""]
     assert article.title == "Bad"
 
 
@@ -232,8 +234,11 @@ def test_bom_crlf_and_cr() -> None:
 
 def test_latin1_opens_with_a_notice() -> None:
     article = parse_article("# Été\n\nÇa marche.\n".encode("latin-1"), Path("vieux.md"))
-    assert article.notices == [Notice("notice.bad_encoding", {"path": "vieux.md", "count": 3})]
-    assert article.title == "\ufffdt\ufffd"
+    # Detected (issue 11), no longer three U+FFFD.
+    assert article.notices == [
+        Notice("notice.assumed_encoding", {"path": "vieux.md", "encoding": "Windows-1252"})
+    ]
+    assert article.title == "Été"
 
 
 def test_control_characters_are_inert_in_body_and_titles() -> None:

@@ -70,7 +70,6 @@ def make(
         lang="en",
         section_slug=slug,
         section_title=slug.title(),
-        quote="Quoted line",
     )
     draft.comment = comment
     draft.status = status
@@ -108,7 +107,6 @@ def test_save_writes_documented_json(store: DraftStore) -> None:
             "require_name_email": True,
         },
         "section": {"slug": "intro", "title": "Intro"},
-        "quote": "Quoted line",
         "comment": "A comment.",
         "author": "",
         "email": "",
@@ -202,18 +200,15 @@ def test_unchanged_draft_is_not_rewritten(store: DraftStore) -> None:
 @settings(max_examples=60, deadline=None)
 @given(
     comment=st.text(),
-    quote=st.text(),
     author=st.text(max_size=50),
     title=st.text(max_size=50),
     consent=st.booleans(),
 )
-def test_any_text_round_trips(
-    comment: str, quote: str, author: str, title: str, consent: bool
-) -> None:
+def test_any_text_round_trips(comment: str, author: str, title: str, consent: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = DraftStore(Path(tmp) / "drafts")
         draft = make(store, save=False, comment=comment)
-        draft.quote, draft.author, draft.consent = quote, author, consent
+        draft.author, draft.consent = author, consent
         draft.section.title = title
         assert store.save(draft).ok
         report = DraftStore(store.directory).load_all()
@@ -653,3 +648,38 @@ def test_every_store_message_is_translated() -> None:
     for key in keys:
         for lang in ("en", "fr"):
             assert t(key, lang, **params), (key, lang)
+
+
+# --- the quote lives in the comment only (issue 10) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("comment", "quote", "read"),
+    [
+        # As the app wrote them: the quote twice. The comment is kept as it is.
+        ("> Water is scarce.\n\nI agree.", "Water is scarce.", "> Water is scarce.\n\nI agree."),
+        # The quote edited in the comment: that one is kept, the recorded one dropped.
+        ("> Water.\n\nI agree.", "Water is scarce.", "> Water.\n\nI agree."),
+        # A quote only in `quote` (a file written by hand or another tool): not lost.
+        ("I agree.", "Water is scarce.\nVery.", "> Water is scarce.\n> Very.\n\nI agree."),
+        ("", "Water is scarce.", "> Water is scarce.\n\n"),
+        ("I agree.", "", "I agree."),
+    ],
+)
+def test_older_drafts_with_a_quote_are_read_with_it_once(
+    store: DraftStore, comment: str, quote: str, read: str
+) -> None:
+    draft = make(store, comment=comment)
+    path = store.path_for(draft.id)
+    doc = json.loads(path.read_text("utf-8"))
+    doc["quote"] = quote
+    path.write_text(json.dumps(doc), "utf-8")
+    loaded = store.get(draft.id)
+    assert loaded is not None
+    assert loaded.comment == read
+    assert loaded.comment.count("> ") == read.count("> ")
+    # Saved again: one source of truth on disk too.
+    loaded.author = "Ada"
+    assert store.save(loaded).ok
+    again = json.loads(path.read_text("utf-8"))
+    assert "quote" not in again and again["comment"] == read

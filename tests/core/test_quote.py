@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from tui_reader.core.comments.quote import as_markdown_quote, blocks, paragraph_at, with_quote
+from tui_reader.core.comments.quote import (
+    as_markdown_quote,
+    blocks,
+    fold_legacy_quote,
+    for_editor,
+    from_editor,
+    paragraph_at,
+    with_quote,
+)
 from tui_reader.core.render.markdown import render_lines
 
 SECTION = """## L'eau, la ressource qu'on oublie
@@ -90,6 +98,26 @@ def test_markdown_quote_and_replacing_the_previous_quote() -> None:
     first = with_quote("", "Premier passage.")
     assert first == "> Premier passage.\n\n"
     typed = first + "Mon avis."
-    assert with_quote(typed, "Second.", "Premier passage.") == "> Second.\n\nMon avis."
-    # A comment not starting with the previous quote keeps everything and gets a new one.
-    assert with_quote("Mon avis.", "Second.", "Premier passage.") == "> Second.\n\nMon avis."
+    # Quoting again replaces the quote the comment starts with (edited or not).
+    assert with_quote(typed, "Second.") == "> Second.\n\nMon avis."
+    assert with_quote("> Prem\n> ier\n\n\nMon avis.", "Second.") == "> Second.\n\nMon avis."
+    # A comment not starting with a quote keeps everything and gets one.
+    assert with_quote("Mon avis.\n> cité plus bas", "Second.") == (
+        "> Second.\n\nMon avis.\n> cité plus bas"
+    )
+
+
+def test_the_editor_file_ends_with_a_newline_and_comes_back_without() -> None:
+    assert for_editor("one\ntwo") == "one\ntwo\n"
+    assert for_editor("ends\n") == "ends\n" and for_editor("") == ""
+    # A line appended by the editor (or `echo >>`) stays a line of its own.
+    assert from_editor(for_editor("one") + "two\n", "one") == "one\ntwo"
+    assert from_editor("one\r\n", "one") == "one"
+    assert from_editor("kept\n", "kept\n") == "kept\n"
+    assert from_editor("no newline", "x") == "no newline"
+
+
+def test_legacy_quote_folding() -> None:
+    assert fold_legacy_quote("> Q.\n\nC.", "Q.") == "> Q.\n\nC."
+    assert fold_legacy_quote("C.", "Q.") == "> Q.\n\nC."
+    assert fold_legacy_quote("C.", "  ") == "C."

@@ -381,3 +381,25 @@ def test_french_article_accents() -> None:
     words = {source[a:b] for a, b in compiled.spans(source)}
     assert "électricité" in words
     assert [compiled.count(source)] == [len(re.findall("[ée]lectricit[ée]", source, re.I))]
+
+
+def test_a_count_can_be_stopped_and_otherwise_is_the_same() -> None:
+    """The search bar counts while the query is typed, in a thread it stops when the query
+    changes: `stop` is looked at every STOP_EVERY sections."""
+    from tui_reader.core.find.search import STOP_EVERY, SearchStopped
+
+    sources = [f"## S{i}\n\ncafé et cafe\n" for i in range(STOP_EVERY * 3)]
+    index = SearchIndex(sources)
+    query = index.compile("cafe")
+    assert query is not None
+    calls = []
+
+    def stop() -> bool:
+        calls.append(1)
+        return len(calls) == 2  # on the second look, after STOP_EVERY sections
+
+    with pytest.raises(SearchStopped):
+        index.matches(query, stop=stop)
+    assert len(calls) == 2
+    full = index.matches(query, stop=lambda: False)
+    assert full.total == 2 * len(sources) == index.matches(query).total

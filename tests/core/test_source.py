@@ -27,9 +27,11 @@ def test_line_endings_are_normalised() -> None:
 
 
 def test_invalid_utf8_is_replaced_and_counted() -> None:
-    decoded = decode_source("Déjà vu, ça va\n".encode("latin-1"), "x.md")
-    assert decoded.text == "D\ufffdj\ufffd vu, \ufffda va\n"
-    assert decoded.bad_bytes == 3
+    # UTF-8 with a damaged byte stays UTF-8 (latin-1 text is detected: test_decoding.py).
+    decoded = decode_source("Déjà vu, ça va\n".encode() + b"\xff\n", "x.md")
+    assert decoded.text == "Déjà vu, ça va\n\ufffd\n"
+    assert decoded.bad_bytes == 1
+    assert decoded.encoding is None
 
 
 def test_replacement_characters_already_in_the_file_are_not_counted() -> None:
@@ -40,8 +42,8 @@ def test_replacement_characters_already_in_the_file_are_not_counted() -> None:
 def test_text_hash_is_sha256_of_the_decoded_text() -> None:
     raw = b"\xef\xbb\xbf# Title\r\n"
     assert decode_source(raw, "x.md").text_hash == hashlib.sha256(b"# Title\r\n").hexdigest()
-    bad = decode_source(b"caf\xe9\n", "x.md")
-    assert bad.text_hash == hashlib.sha256("caf\ufffd\n".encode()).hexdigest()
+    bad = decode_source("déjà".encode() + b"\xe9\n", "x.md")
+    assert bad.text_hash == hashlib.sha256("déjà\ufffd\n".encode()).hexdigest()
 
 
 def test_nul_bytes_mean_binary() -> None:

@@ -234,9 +234,8 @@ def _plant_hostile_draft(tmp_path: Path) -> Path:
         lang="en",
         section_slug="plain",
         section_title=f"Section {RAW} {MARKUP}",
-        quote=f"Quote {RAW}",
     )
-    draft.comment = f"Comment {RAW} {MARKUP}"
+    draft.comment = f"> Quote {RAW}\n\nComment {RAW} {MARKUP}"  # a quote is in the comment
     draft.author = f"Name {RAW}"
     assert store.save(draft).ok
     return path

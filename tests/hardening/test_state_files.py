@@ -30,6 +30,7 @@ from tests.hardening.terminal_checks import screen_problems
 from tests.repo_paths import ARTICLES
 from tui_reader.core.comments.identity import load_identity
 from tui_reader.core.storage import library
+from tui_reader.core.storage.library import CACHE_VERSION
 from tui_reader.core.storage.paths import config_dir, data_dir
 from tui_reader.core.storage.positions import PositionStore
 from tui_reader.core.storage.settings import DEFAULT_READING_WIDTH, DEFAULT_THEME, load_settings
@@ -41,13 +42,13 @@ VALID = {
         {"schema": 1, "articles": {"/a.md": {"slug": "top", "line": 1, "lines": 2, "percent": 5}}}
     ).encode(),
     "identity": json.dumps({"schema": 1, "author": "Ann", "email": "ann@example.org"}).encode(),
-    "cache": json.dumps({"version": 1, "entries": {}}).encode(),
+    "cache": json.dumps({"version": CACHE_VERSION, "entries": {}}).encode(),
 }
 WRONG_TYPE = {
     "settings": b'theme = 42\nreading_width = "wide"\nsidebar_visible = 3\n',
     "positions": b'{"schema": 1, "articles": ["not", "a", "mapping"]}',
     "identity": b'{"author": 5, "email": ["x"]}',
-    "cache": b'{"version": 1, "entries": [1, 2]}',
+    "cache": json.dumps({"version": CACHE_VERSION, "entries": [1, 2]}).encode(),
 }
 TOO_DEEP = {
     "settings": b"a = " + b"[" * 50_000,
@@ -277,7 +278,7 @@ async def test_app_starts_over_a_corrupt_library_cache(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert len(app.articles) == len(list(ARTICLES.iterdir()))
-    assert json.loads(cache.read_bytes())["version"] == 1  # rebuilt
+    assert json.loads(cache.read_bytes())["version"] == CACHE_VERSION  # rebuilt
     assert os.stat(cache).st_size > 100
 
 
@@ -301,7 +302,9 @@ async def test_a_tampered_library_cache_shows_inert(
     entry = {"stamp": [st.st_size, st.st_mtime_ns, "en"], "record": {"info": record}}
     cache = _path("cache")
     cache.parent.mkdir(parents=True)
-    cache.write_text(json.dumps({"version": 1, "entries": {os.path.abspath(article): entry}}))
+    cache.write_text(
+        json.dumps({"version": CACHE_VERSION, "entries": {os.path.abspath(article): entry}})
+    )
     app = make_app(shelf)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
@@ -352,7 +355,7 @@ def test_a_planted_library_cache_never_blocks_nor_eats_memory(planted: str, tmp_
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "['A']"
     assert cache.is_file() and not cache.is_symlink()  # replaced by a real cache
-    assert json.loads(cache.read_bytes())["version"] == 1
+    assert json.loads(cache.read_bytes())["version"] == CACHE_VERSION
 
 
 def test_state_files_are_read_size_bounded(tmp_path: Path) -> None:

@@ -93,11 +93,9 @@ def test_drafts_screen(snap_compare, make_app, utc: None) -> None:
         article = load_article(path)
         moment = datetime(2026, 11, 26, 8, minute, tzinfo=UTC)
         store = DraftStore(clock=lambda moment=moment: moment)
-        draft = store.new_on(
-            article,
-            article.sections[section],
-            quote="Un campus de plusieurs centaines de mégawatts" if not comment else "",
-        )
+        draft = store.new_on(article, article.sections[section])
+        # A draft holding only the quote inserted with Ctrl+O.
+        comment = comment or "> Un campus de plusieurs centaines de mégawatts\n\n"
         draft.comment, draft.status = comment, status
         draft.author, draft.email = "Ada", "ada@example.org"
         assert store.save(draft).ok

@@ -97,11 +97,14 @@ async def test_open_from_the_library_opens_the_article_and_the_composer(make_app
         assert composer.draft.id == draft.id
         assert composer.query_one(TextArea).text == "Texte à reprendre"
         assert composer.query_one("#author", Input).value == "Ada"
-        await press(pilot, "escape")
-        reading = app.screen
+        reading = app.screen_stack[-2]
         assert isinstance(reading, ReadingScreen)
         assert reading.article.path == FR.resolve()
         assert reading.view.current_section == 3  # brought to the draft's section
+        # Escape: back to the drafts screen it was opened from, over the library.
+        await press(pilot, "escape")
+        assert isinstance(app.screen, DraftsScreen)
+        assert [type(s) for s in app.screen_stack] == [LibraryScreen, DraftsScreen]
         await press(pilot, "escape")
         assert isinstance(app.screen, LibraryScreen)
 
@@ -116,6 +119,8 @@ async def test_open_from_a_reading_screen_of_another_article(make_app) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ComposerScreen)
         assert app.screen.draft.id == draft.id
+        await press(pilot, "escape")
+        assert isinstance(app.screen, DraftsScreen)  # back where the form was opened from
         await press(pilot, "escape")
         assert isinstance(app.screen, ReadingScreen)
         assert app.screen.article.path == EN.resolve()
@@ -134,6 +139,8 @@ async def test_open_a_draft_of_the_article_being_read(make_app) -> None:
         await press(pilot, "enter")
         assert isinstance(app.screen, ComposerScreen)
         assert app.screen.draft.id == draft.id
+        await press(pilot, "escape")
+        assert isinstance(app.screen, DraftsScreen)
         await press(pilot, "escape")
         assert app.screen is reading
 

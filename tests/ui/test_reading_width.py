@@ -92,3 +92,20 @@ async def test_limits_minimum_and_terminal_width(make_app) -> None:
         assert view.text_width == view.available_width  # capped at the terminal
         assert widest_line(view) <= view.available_width
         assert any("whole width" in n.message for n in app._notifications)
+
+
+async def test_minus_then_many_plus_keeps_the_default_width_in_the_settings(make_app) -> None:
+    """Issue 11: on a pane narrower than 88 columns, `-` then `+` until the terminal's edge
+    saved the pane's width (84), not the default 88 the text had before."""
+    app = make_app(LONG)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        assert view.available_width < 88  # the sidebar takes its share: the pane caps the text
+        await pilot.press("minus")
+        for _ in range(6):
+            await pilot.press("plus")
+        await pilot.pause(SETTINGS_DEBOUNCE + 0.3)
+        saved = tomllib.loads(settings_path().read_text(encoding="utf-8"))
+        assert saved["reading_width"] == 88
+        assert view.text_width == view.available_width

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import time
 
 from textual.strip import Strip
 from textual.widgets import Input
 
+from benchmarks.gen_article import write_article
 from tests.repo_paths import ARTICLES
 from tests.ui.screen_text import visible_lines, visible_text
 from tui_reader.core.find.fold import fold
@@ -324,3 +326,116 @@ async def test_an_article_without_combining_marks_takes_the_fast_regex(make_app)
         body = "".join(s.source for s in view.article.sections)
         assert search_.total == len(re.findall("chaleur", body, re.IGNORECASE)) > 0
         assert bar.status == f"1/{search_.total}"
+
+
+# --- issue 10: the first Enter on a long article, counting while typing, Shift+F3 ------------
+
+
+async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
+    """Let the app run until `condition()` holds (a deadline, not a fixed sleep)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition never held"
+        await pilot.pause(0.02)
+
+
+async def test_first_enter_on_a_long_article_goes_to_the_match(make_app, tmp_path) -> None:
+    # 1,000 sections: section heights are estimates until rendered, which is what made the
+    # first Enter stop short (the offsets settled, the view did not move).
+    long = write_article(tmp_path / "long.md", 1_000)
+    app = make_app(long, "fr")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view, bar, _ = parts(app)
+        await search(pilot, "Section 903 ")
+        search_ = view.search
+        assert search_ is not None and search_.current is not None
+        assert bar.status == "1/1"
+        assert search_.current.section > 800
+        assert view.scroll_y > 0
+        assert current_on_screen(view)
+        assert "Section 903 " in visible_text(view)
+        assert painted(view, CURRENT) == ["Section 903 "]
+
+
+async def test_the_count_follows_the_query_as_it_is_typed(make_app) -> None:
+    app = make_app(FR, "en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view, bar, sidebar = parts(app)
+        body = [s.source for s in view.article.sections]
+        expected = sum(len(ELECTRICITE.findall(s)) for s in body)
+        await pilot.press("slash", *"electricite")
+        await wait_until(pilot, lambda: bar.status == f"{expected} matches · Enter")
+        # Counted, highlighted and marked in the contents; the view waits for Enter.
+        assert view.scroll_y == 0
+        assert painted(view, MATCH) and painted(view, CURRENT) == []
+        assert sidebar.match_count(0) == len(ELECTRICITE.findall(body[0]))
+        # Edited: the old count is not shown while the new one is being made.
+        await pilot.press("ctrl+u", *"chaleur")
+        assert bar.status != f"{expected} matches · Enter"
+        chaleur = sum(len(re.findall("chaleur", s, re.IGNORECASE)) for s in body)
+        await wait_until(pilot, lambda: bar.status == f"{chaleur} matches · Enter")
+        assert {fold(run) for run in painted(view, MATCH)} <= {"chaleur"}
+        # Enter goes to the first match, then on.
+        await pilot.press("enter")
+        assert bar.status == f"1/{chaleur}"
+        assert current_on_screen(view)
+        await pilot.press("enter")
+        assert bar.status == f"2/{chaleur}"
+        # Erased: no count, no highlights.
+        await pilot.press("ctrl+u")
+        await wait_until(pilot, lambda: view.search is None)
+        assert bar.status == "" and painted(view, MATCH) == []
+
+
+async def test_the_count_while_typing_in_french_and_for_no_match(make_app) -> None:
+    app = make_app(FR, "fr")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        _, bar, _ = parts(app)
+        await pilot.press("slash", *"qqzz[/]")
+        await wait_until(pilot, lambda: bar.status.startswith("Aucun résultat"))
+        assert bar.status == "Aucun résultat pour « qqzz[/] »"
+        await pilot.press("enter")
+        assert bar.status == "Aucun résultat pour « qqzz[/] »" and app.is_running
+
+
+async def test_shift_f3_as_a_terminal_sends_it(make_app) -> None:
+    """xterm sends Shift+F3 as ESC [1;2R, which Textual parses as a cursor position report."""
+    from textual._xterm_parser import XTermParser
+
+    app = make_app(FR, "fr")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view, bar, _ = parts(app)
+        await search(pilot, "electricite")
+        assert view.search is not None
+        total = view.search.total
+        await pilot.press("escape")
+        for event in XTermParser().feed("\x1b[1;2R"):
+            app.post_message(event)
+        await wait_until(pilot, lambda: bar.status == f"{total}/{total}")
+        for event in XTermParser().feed("\x1bOR"):  # F3
+            app.post_message(event)
+        await wait_until(pilot, lambda: bar.status == f"1/{total}")
+
+
+async def test_query_markup_is_shown_not_applied_when_nothing_matches(make_app) -> None:
+    """Issue 16 item 3: the status quotes the query, on the no-match path too."""
+    app = make_app(FR, "en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        _, bar, _ = parts(app)
+        await pilot.press("slash")
+        for query in ("qqzz[/]", "[reverse]qqzz", "[@click=app.quit]qqzz[/]", "[b]qq[/b]zz"):
+            await pilot.press("ctrl+u", *query, "enter")
+            await pilot.pause()
+            assert app.is_running
+            assert bar.status == f"No match for “{query}”"
+            status = bar.query_one("#search-status")
+            shown = status.render()
+            assert query in str(shown)
+            strip = status.render_line(0)
+            assert not any(seg.style and seg.style.reverse for seg in strip)
+            assert not any(seg.style and seg.style.meta.get("@click") for seg in strip)

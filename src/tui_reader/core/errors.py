@@ -18,7 +18,12 @@ class ArticleError(Exception):
 
 
 class FrontMatterError(ValueError):
-    """The block is not YAML, or not a mapping: its metadata cannot be used."""
+    """The block is not YAML (TOML), or not a mapping: its metadata cannot be used. `end` is
+    where the text after the block starts: the block is kept out of the article anyway."""
+
+    def __init__(self, reason: str, end: int = 0) -> None:
+        super().__init__(reason)
+        self.end = end
 
 
 # What error_key appends to its prefix: each family ("drafts.error", ...) has all five keys.

@@ -44,6 +44,12 @@ def make_inert(text: str) -> str:
     return _CONTROL.sub(_picture, text)
 
 
+def one_line_field(text: str) -> str:
+    """A one-line form field (Name, Email, Website) as typed or pasted: tabs become spaces,
+    other controls their harmless picture (make_inert)."""
+    return make_inert(text.replace("\t", " "))
+
+
 def utf8_has_controls(data: bytes) -> bool:
     """Whether UTF-8 `data` may hold a control that make_inert would replace (\\r excepted).
 

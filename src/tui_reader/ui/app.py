@@ -11,9 +11,11 @@ from functools import cached_property
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
@@ -36,6 +38,7 @@ from tui_reader.core.storage.settings import (
 )
 from tui_reader.ui import startup
 from tui_reader.ui.commands.lazy import library_commands, reader_commands
+from tui_reader.ui.key_queue import KeyQueue
 from tui_reader.ui.localized import localize_bindings
 from tui_reader.ui.reading.reading_screen import ReadingScreen
 from tui_reader.ui.shell import ReaderShell, app_keys
@@ -98,6 +101,19 @@ class ReaderApp(App[object]):
         self.lang = lang
         self._initial_article = article
         self._initial_notices = notices or []
+        self.keys = KeyQueue(self, ready=lambda: startup.painted(self))
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys and pastes from the terminal go through the key queue: each one is routed once
+        # the previous ones are fully handled, as if typed slowly (ui/key_queue.py).
+        # Not routed now: held, or the app is closing (no screen left to take it).
+        if (
+            isinstance(event, (events.Key, events.Paste))
+            and not event.is_forwarded
+            and (self.keys.hold(event) or not self.screen_stack)
+        ):
+            return
+        await super().on_event(event)
 
     @classmethod
     def from_launch(cls, launch: Launch, lang: str) -> ReaderApp:
@@ -164,6 +180,26 @@ class ReaderApp(App[object]):
             timeout=timeout,
             markup=False,
         )
+
+    def post_message(self, message: Message) -> bool:
+        return super().post_message(shift_f3_key(message))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: say how to quit, in our words (Textual's notice holds markup, which our
+        notify shows as it is)."""
+        quits = [
+            (key, active)
+            for key, active in self.active_bindings.items()
+            if active.binding.action in ("quit", "app.quit")
+        ]
+        # The key the footer shows (q), rather than Textual's hidden ctrl+q.
+        quits.sort(key=lambda pair: not pair[1].binding.show)
+        for key, active in quits[:1]:
+            shown = self.get_key_display(active.binding) or key
+            self.notify(
+                t("app.quit_hint", self.lang, key=shown),
+                title=t("app.quit_hint_title", self.lang),
+            )
 
     @property
     def painted(self) -> bool:
@@ -364,23 +400,32 @@ class ReaderApp(App[object]):
         *,
         new: bool = False,
         section_slug: str | None = None,
+        back_to_drafts: bool = False,
     ) -> None:
         """The comment form over `article`'s reading screen (shown first if it is not the one
         below): `draft`, else the article's latest unsent draft unless `new`, else a new draft
-        on `section_slug` or on the section being read."""
-        self._close_drafts_screen()
+        on `section_slug` or on the section being read. `back_to_drafts`: asked for from the
+        drafts screen, which shows again when the form closes."""
+        listed = self._close_drafts_screen()
         below = self.screen
+        pushed_for_form = False
         if isinstance(below, ReadingScreen) and same_article(below.article, article):
             reading = below
         else:
             if isinstance(below, ReadingScreen):
-                self.pop_screen()  # the drafts screen opened another article's draft
+                # Another article's: replaced, so Escape still leads to the library.
+                self.pop_screen()
+            else:
+                pushed_for_form = True  # over the library: left again when the form closes
             reading = self._show_article(article)
+        then = None
+        if back_to_drafts:
+            then = self._back_to_drafts(reading if pushed_for_form else None, listed)
 
         def compose() -> None:
             if section_slug:
                 reading.go_to_slug(section_slug)
-            self._open_composer(reading, draft, new=new, section_slug=section_slug)
+            self._open_composer(reading, draft, new=new, section_slug=section_slug, then=then)
 
         if reading is below:
             compose()
@@ -394,19 +439,41 @@ class ReaderApp(App[object]):
 
         article, error = draft_article(draft)
         if article is not None:
-            self.compose_comment(article, draft, section_slug=draft.section.slug)
+            self.compose_comment(
+                article, draft, section_slug=draft.section.slug, back_to_drafts=True
+            )
             return
         from tui_reader.ui.comments.composer_screen import ComposerScreen
 
-        where = draft.article.path or t("drafts.stdin_article", self.lang)
-        reason = t("composer.read_only.no_article", self.lang, path=where)
+        # The reason is shown in the form: in the form's (the draft's) language.
+        where = draft.article.path or t("drafts.stdin_article", draft.lang)
+        reason = t("composer.read_only.no_article", draft.lang, path=where)
         if error:
             self.notify(t(error, self.lang, path=where, reason=""), severity="warning")
         self.push_screen(ComposerScreen(self.drafts, draft, self.lang, read_only_reason=reason))
 
-    def _close_drafts_screen(self) -> None:
-        if self.screen.id == "drafts-screen":
-            self.screen.dismiss()
+    def _close_drafts_screen(self) -> Article | None:
+        """Close the drafts screen if it is on top; the article it was opened on, if any."""
+        from tui_reader.ui.comments.drafts_screen import DraftsScreen
+
+        screen = self.screen
+        if not isinstance(screen, DraftsScreen):
+            return None
+        screen.dismiss()
+        return screen.article
+
+    def _back_to_drafts(
+        self, reading: ReadingScreen | None, article: Article | None
+    ) -> Callable[[], None]:
+        """What runs when a form opened from the drafts screen closes: the list shows again,
+        over the screen it was opened from (`reading`, pushed only for the form, is left)."""
+
+        def back() -> None:
+            if reading is not None and self.screen is reading:
+                self.pop_screen()
+            self.show_drafts(article)
+
+        return back
 
     def _open_composer(
         self,
@@ -415,27 +482,58 @@ class ReaderApp(App[object]):
         *,
         new: bool = False,
         section_slug: str | None = None,
+        then: Callable[[], None] | None = None,
     ) -> None:
+        from tui_reader.core.comments.drafts import Status
         from tui_reader.ui.comments.composer_screen import ComposerContext, ComposerScreen
         from tui_reader.ui.comments.drafts_support import new_draft, section_ref
 
         article = reading.article
+        if article.comments_closed and draft is None:
+            # The site's answer, in the site's language, as validation errors are.
+            self.notify(t("composer.closed", article.lang), severity="warning")
+            if then is not None:
+                then()
+            return
         section = article.section_by_slug(section_slug) if section_slug else None
         index = section.index if section is not None else reading.view.current_section
         slug, title = section_ref(article, index)
         if draft is None and not new:
-            draft = self.drafts.latest_unsent_for(drafts_key(article))
+            # The latest draft not posted yet: a comment posted here is "ready", queued.
+            key = drafts_key(article)
+            draft = self.drafts.latest_unsent_for(key, statuses=(Status.DRAFT,))
             self.report(self.drafts.take_problems())
         if draft is None:
             draft = new_draft(self, article, slug, title, self.lang)
         context = ComposerContext(article, slug, title, reading.top_paragraph)
+        # Comments closed: an existing draft opens read-only, saying why.
+        refused = t("composer.closed", draft.lang) if article.comments_closed else None
 
         def closed(draft_id: str | None) -> None:
             # The id of the draft last saved: the sidebar counts it.
             if draft_id is not None and reading.is_attached:
                 reading.refresh_draft_counts()
+            if then is not None:
+                then()
 
-        self.push_screen(ComposerScreen(self.drafts, draft, self.lang, context=context), closed)
+        composer = ComposerScreen(
+            self.drafts, draft, self.lang, context=context, read_only_reason=refused
+        )
+        # Pushed from the app's own queue: the result callback runs on whoever pushes, and the
+        # screen that asked (the drafts list) may be gone by the time the form closes.
+        self.call_later(self.push_screen, composer, closed)
+
+
+# What xterm sends for Shift+F3. Textual reads it as a cursor position report (row 1, column 2)
+# and drops it, as the app never asks for one: it is the key.
+SHIFT_F3_REPORT = (1, 0)
+
+
+def shift_f3_key(message: Message) -> Message:
+    """`message`, or a shift+f3 key event for the cursor report that is really Shift+F3."""
+    if isinstance(message, events.CursorPosition) and (message.x, message.y) == SHIFT_F3_REPORT:
+        return events.Key("shift+f3", None)
+    return message
 
 
 def skipped_notices(listing: Listing, lang: str) -> list[str]:

@@ -60,6 +60,7 @@ class ReaderShell(Protocol):
         *,
         new: bool = False,
         section_slug: str | None = None,
+        back_to_drafts: bool = False,
     ) -> None: ...
 
     def open_draft(self, draft: Draft) -> None: ...

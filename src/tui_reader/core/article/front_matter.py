@@ -1,4 +1,5 @@
-"""YAML front matter (`---` … `---` at the very top), read into typed, inert fields.
+"""YAML front matter (`---` … `---` at the very top) or TOML (`+++` … `+++`, as Hugo and Zola
+write it), read into typed, inert fields.
 
 The YAML is parsed by python-frontmatter's handler (PyYAML's safe loader), imported only when a
 block is present: most articles have none and start-up stays fast. Wrong types are dropped
@@ -9,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from tui_reader.core.article.language import normalise_lang
 from tui_reader.core.errors import FrontMatterError
@@ -17,6 +20,7 @@ from tui_reader.core.sanitize import make_inert
 
 # The opening line must be exactly `---`; the block ends at the next `---` line.
 _BLOCK = re.compile(r"---[ \t]*\n(?P<yaml>(?:.*?\n)??)---[ \t]*(?:\n|\Z)", re.DOTALL)
+_TOML_BLOCK = re.compile(r"\+\+\+[ \t]*\n(?P<toml>(?:.*?\n)??)\+\+\+[ \t]*(?:\n|\Z)", re.DOTALL)
 # A front matter is short: the closing line is not looked for beyond this, so that an article
 # opening with a thematic break does not have its whole text handed to the YAML parser.
 _MAX_BLOCK = 64 * 1024
@@ -38,8 +42,10 @@ def read_front_matter(text: str) -> tuple[FrontMatter | None, int]:
     """(metadata, offset where the rest of the text starts), or (None, 0) without a block.
 
     An offset rather than the rest itself: the caller slices the body once, not once per step.
-    Raises FrontMatterError for a block that cannot be used; the caller keeps `text` whole.
+    Raises FrontMatterError for a block that cannot be used (with the offset after it).
     """
+    if text.startswith("+++"):
+        return _read_toml(text)
     if not text.startswith("---"):
         return None, 0
     match = _BLOCK.match(text, 0, _MAX_BLOCK)
@@ -51,15 +57,28 @@ def read_front_matter(text: str) -> tuple[FrontMatter | None, int]:
         data = frontmatter.YAMLHandler().load(match["yaml"])
     except Exception as error:
         # Not only YAMLError: PyYAML raises ValueError for a date like 2024-13-45.
-        raise FrontMatterError(str(error)) from error
+        raise FrontMatterError(str(error), match.end()) from error
     if data is None:  # an empty block
         data = {}
     if not isinstance(data, dict):
-        raise FrontMatterError(f"not a mapping: {type(data).__name__}")
+        raise FrontMatterError(f"not a mapping: {type(data).__name__}", match.end())
     return _from_mapping(data), match.end()
 
 
-def _from_mapping(data: dict[object, object]) -> FrontMatter:
+def _read_toml(text: str) -> tuple[FrontMatter | None, int]:
+    match = _TOML_BLOCK.match(text, 0, _MAX_BLOCK)
+    if match is None:
+        return None, 0
+    import tomllib  # lazily, like PyYAML (it is small, but few articles need it)
+
+    try:
+        data = tomllib.loads(match["toml"])
+    except (tomllib.TOMLDecodeError, ValueError) as error:
+        raise FrontMatterError(str(error), match.end()) from error
+    return _from_mapping(data), match.end()
+
+
+def _from_mapping(data: Mapping[Any, object]) -> FrontMatter:
     return FrontMatter(
         title=_one_line(data.get("title")),
         author=_author(data.get("author")),

@@ -22,9 +22,15 @@ from tui_reader.core.article.footer import find_comment_footer
 from tui_reader.core.article.front_matter import FrontMatter, read_front_matter
 from tui_reader.core.article.language import guess_language, normalise_lang
 from tui_reader.core.article.sections import Heading, SlugRegistry, find_headings, iter_headings
-from tui_reader.core.article.source import decode_source, display_path, read_source
+from tui_reader.core.article.source import (
+    decode_source,
+    display_path,
+    encoding_name,
+    is_html,
+    read_source,
+)
 from tui_reader.core.catalog import t
-from tui_reader.core.errors import FrontMatterError
+from tui_reader.core.errors import ArticleError, FrontMatterError
 from tui_reader.core.messages import Msg
 from tui_reader.core.sanitize import make_inert, utf8_has_controls
 
@@ -32,6 +38,7 @@ if TYPE_CHECKING:
     from tui_reader.core.find.search import SearchIndex
 
 WORDS_PER_MINUTE = 230
+FOOTNOTE_PREFIX = "fn-"  # core.render.markdown_tokens links footnote references to #fn-label
 LEAD_SLUG = "top"
 
 
@@ -64,6 +71,7 @@ class Article:
     tags: list[str] = field(default_factory=list)
     comments_open: bool = False  # footer found, or front matter comments: open
     require_name_email: bool = True  # WordPress default; front matter can turn it off
+    comments_closed: bool = False  # front matter `comments: closed`: no comment can be queued
     notices: list[Notice] = field(default_factory=list)
     text_hash: str = ""  # sha256 hex of the decoded text as read
     footer_lang: str | None = None  # language of the comment-form footer that was cut off
@@ -94,6 +102,21 @@ class Article:
         found = self._sections_by_slug.get(slug)
         if found is None and "%" in slug:
             found = self._sections_by_slug.get(unquote(slug))
+        if found is None and slug.startswith(FOOTNOTE_PREFIX):
+            found = self._footnote_sections.get(unquote(slug[len(FOOTNOTE_PREFIX) :]))
+        return found
+
+    @cached_property
+    def _footnote_sections(self) -> dict[str, Section]:
+        """Footnote label → the section holding its definition (a reference is a link to
+        `#fn-label`, core.render.markdown_tokens)."""
+        from tui_reader.core.render.markdown_tokens import footnote_labels
+
+        found: dict[str, Section] = {}
+        for section in self.sections:
+            if "[^" in section.source:
+                for label in footnote_labels(section.source):
+                    found.setdefault(label, section)
         return found
 
 
@@ -155,11 +178,24 @@ def parse_article(raw: bytes, path: Path | None, *, fallback_lang: str = "en") -
         tags=meta.tags,
         comments_open=parts.comments_open,
         require_name_email=meta.require_name_email,
+        comments_closed=meta.comments is False,
         notices=parts.notices,
         text_hash=parts.text_hash,
         footer_lang=parts.footer_lang,
-        marks=may_hold_marks(raw),
+        marks=parts.encoding is not None or may_hold_marks(raw),
     )
+
+
+def comments_closed(path: str | Path | None) -> bool:
+    """Whether the article file at `path` says `comments: closed`: then no comment on it may
+    be queued (a draft's article is read again, it may have closed since the draft began).
+    False for an article that cannot be read (stdin, moved, deleted): nothing says closed."""
+    if path is None:
+        return False
+    try:
+        return load_article(Path(path)).comments_closed
+    except ArticleError:
+        return False
 
 
 def may_hold_marks(utf8: bytes) -> bool:
@@ -212,24 +248,36 @@ class _Parts:
     comments_open: bool
     notices: list[Notice]
     text_hash: str
+    encoding: str | None = None
 
 
 def _read_parts(raw: bytes, path: Path | None, fallback_lang: str) -> _Parts:
     shown = display_path(path)
     decoded = decode_source(raw, shown)
     notices: list[Notice] = []
+    if decoded.encoding is not None:
+        encoding = encoding_name(decoded.encoding)
+        notices.append(Notice("notice.assumed_encoding", {"path": shown, "encoding": encoding}))
     if decoded.bad_bytes:
         notices.append(Notice("notice.bad_encoding", {"path": shown, "count": decoded.bad_bytes}))
     text = decoded.text
     # The check on bytes is the fast path; invalid UTF-8 was re-encoded as U+FFFD, not controls.
-    if utf8_has_controls(raw):
+    # Text decoded from another encoding is checked itself.
+    if decoded.encoding is not None or utf8_has_controls(raw):
         text = make_inert(text)
+    html_meta: FrontMatter | None = None
+    if is_html(path):
+        # Imported only for .html / .htm files: bs4 and markdownify are heavy.
+        from tui_reader.core.article.html import html_article
+
+        html_meta, text = html_article(text)
     try:
         meta, start = read_front_matter(text)
     except FrontMatterError as error:
         notices.append(Notice("notice.bad_front_matter", {"path": shown, "reason": str(error)}))
-        meta, start = None, 0
-    meta = meta or FrontMatter()
+        # The block is not the article: it stays out of the text, as a valid one would.
+        meta, start = None, error.end
+    meta = meta or html_meta or FrontMatter()
     end, footer_lang = find_comment_footer(text, start)
     # One slice for all three cuts (none at all for a plain file): each copy of a 37 MB text
     # costs ~15 ms.
@@ -237,7 +285,9 @@ def _read_parts(raw: bytes, path: Path | None, fallback_lang: str) -> _Parts:
     body = text[start:end]
     lang = meta.lang or footer_lang or guess_language(body) or normalise_lang(fallback_lang) or "en"
     comments_open = meta.comments if meta.comments is not None else footer_lang is not None
-    return _Parts(body, meta, footer_lang, lang, comments_open, notices, decoded.text_hash)
+    return _Parts(
+        body, meta, footer_lang, lang, comments_open, notices, decoded.text_hash, decoded.encoding
+    )
 
 
 def _title(parts: _Parts, headings: Iterable[Heading], path: Path | None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tui_reader.core.catalog.entry import Entry
 
 STRINGS: dict[str, Entry] = {
-    # --- article loading errors and notices (core.article / core.source) -------------------
+    # --- article loading errors and notices (core.article.model / core.article.source) -------------------
     "error.not_found": {
         "en": "no such file or directory: {path}",
         "fr": "fichier ou dossier introuvable : {path}",
@@ -23,12 +23,12 @@ STRINGS: dict[str, Entry] = {
         "fr": "{path} est vide : rien à lire",
     },
     "error.unsupported": {
-        "en": "{path} is not an article (.md, .markdown or .txt)",
-        "fr": "{path} n'est pas un article (.md, .markdown ou .txt)",
+        "en": "{path} is not an article (.md, .markdown, .txt, .html or .htm)",
+        "fr": "{path} n'est pas un article (.md, .markdown, .txt, .html ou .htm)",
     },
     "error.no_articles": {
-        "en": "no articles (.md, .markdown, .txt) in {path}",
-        "fr": "aucun article (.md, .markdown, .txt) dans {path}",
+        "en": "no articles (.md, .markdown, .txt, .html) in {path}",
+        "fr": "aucun article (.md, .markdown, .txt, .html) dans {path}",
     },
     "notice.bad_encoding": {
         "en": (
@@ -41,10 +41,14 @@ STRINGS: dict[str, Entry] = {
         ),
     },
     "notice.bad_front_matter": {
-        "en": "{path}: the front matter is not valid YAML and was ignored",
-        "fr": "{path} : l'en-tête YAML est invalide et a été ignoré",
+        "en": "{path}: the front matter is not valid YAML (or TOML) and was ignored",
+        "fr": "{path} : l'en-tête YAML (ou TOML) est invalide et a été ignoré",
     },
     # Titles for what has none: stdin without a heading, a heading without text.
     "article.untitled": {"en": "Untitled", "fr": "Sans titre"},
     "article.untitled_section": {"en": "Untitled section", "fr": "Section sans titre"},
+    "notice.assumed_encoding": {
+        "en": "{path}: not UTF-8; read as {encoding}",
+        "fr": "{path} : pas en UTF-8 ; lu comme {encoding}",
+    },
 }

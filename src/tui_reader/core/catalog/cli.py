@@ -11,8 +11,11 @@ STRINGS: dict[str, Entry] = {
         "fr": "Lire des articles longs dans le terminal et écrire leurs commentaires hors ligne.",
     },
     "cli.path_help": {
-        "en": "an article (.md, .markdown, .txt), a directory of articles, or - for stdin",
-        "fr": "un article (.md, .markdown, .txt), un dossier d'articles, ou - pour l'entrée standard",
+        "en": "an article (.md, .markdown, .txt, .html), a directory of articles, or - for stdin",
+        "fr": (
+            "un article (.md, .markdown, .txt, .html), un dossier d'articles, ou - pour l'entrée "
+            "standard"
+        ),
     },
     "cli.print_help": {
         "en": "write the rendered article to standard output and exit",
@@ -44,4 +47,23 @@ STRINGS: dict[str, Entry] = {
         "fr": "envoyer les commentaires prêts au site de leur article",
     },
     "cli.interrupted": {"en": "interrupted", "fr": "interrompu"},
+    "app.quit_hint": {"en": "Press {key} to quit.", "fr": "Appuyez sur {key} pour quitter."},
+    "app.quit_hint_title": {"en": "Do you want to quit?", "fr": "Voulez-vous quitter ?"},
+    "cli.no_pager_help": {
+        "en": "with --print on a terminal, do not page the output through $PAGER",
+        "fr": "avec --print dans un terminal, ne pas paginer la sortie avec $PAGER",
+    },
+    "cli.width_range": {
+        "en": "the width must be a whole number from {low} to {high}, not {value}",
+        "fr": "la largeur doit être un nombre entier de {low} à {high}, pas {value}",
+    },
+    "cli.drafts_folder": {
+        "en": "a folder named drafts: reader ./drafts",
+        "fr": "un dossier nommé drafts : reader ./drafts",
+    },
+    "cli.drafts_meant": {
+        "en": "'drafts' is the drafts command; to open the folder drafts, run: reader ./drafts",
+        "fr": "« drafts » est la commande des brouillons ; pour ouvrir le dossier drafts : "
+        "reader ./drafts",
+    },
 }

@@ -74,8 +74,8 @@ STRINGS: dict[str, Entry] = {
     "keys.drafts": {"en": "Drafts", "fr": "Brouillons"},
     "help.group.composer": {"en": "Comment form", "fr": "Formulaire de commentaire"},
     "help.comment": {
-        "en": "Write a comment (reopens this article's latest draft)",
-        "fr": "Écrire un commentaire (rouvre le dernier brouillon de l'article)",
+        "en": "Write a comment (reopens this article's latest draft not posted yet)",
+        "fr": "Écrire un commentaire (rouvre le dernier brouillon non publié de l'article)",
     },
     "help.drafts": {"en": "All comment drafts", "fr": "Tous les brouillons de commentaires"},
     "help.composer.fields": {

@@ -75,7 +75,7 @@ STRINGS: dict[str, Entry] = {
         "fr": "Souris : cliquer dans le sommaire pour y aller, molette pour défiler, clic sur un lien pour le suivre",
     },
     # --- search and links (issue 5) -------------------------------------------------------
-    # Search bar (ui.widgets.search_bar, ui.screens.search_and_links).
+    # Search bar (ui.reading.search_bar, ui.reading.search_and_links).
     "search.placeholder": {
         "en": "Search the article (accents ignored, case ignored unless you type a capital)",
         "fr": "Rechercher dans l'article (sans accents, casse ignorée sauf majuscule)",
@@ -98,7 +98,7 @@ STRINGS: dict[str, Entry] = {
     "keys.search_previous": {"en": "Prev match", "fr": "Résultat préc."},
     "keys.search_scope": {"en": "Scope", "fr": "Portée"},
     "keys.search_close": {"en": "Close", "fr": "Fermer"},
-    # Links list (ui.screens.links_screen) and opening links.
+    # Links list (ui.dialogs.links_screen) and opening links.
     "links.title": {"en": "Links — {section}", "fr": "Liens — {section}"},
     "links.hint": {
         "en": "↑ ↓ choose · Enter follow · Escape close",
@@ -155,4 +155,7 @@ STRINGS: dict[str, Entry] = {
         "en": "Links of this section: Enter jumps or opens (copies without a browser)",
         "fr": "Liens de cette section : Entrée y va ou l'ouvre (le copie sans navigateur)",
     },
+    "search.counting": {"en": "…", "fr": "…"},
+    "search.found_one": {"en": "1 match · Enter", "fr": "1 résultat · Entrée"},
+    "search.found": {"en": "{total} matches · Enter", "fr": "{total} résultats · Entrée"},
 }

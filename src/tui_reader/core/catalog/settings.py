@@ -6,7 +6,7 @@ from tui_reader.core.catalog.entry import Entry
 
 STRINGS: dict[str, Entry] = {
     # --- settings, positions, themes, palette (issue 5) -------------------------------------
-    # Settings file (core.settings); params: path, name, value, expected, default, reason.
+    # Settings file (core.storage.settings); params: path, name, value, expected, default, reason.
     "settings.problem.invalid_toml": {
         "en": "{path} is not valid TOML ({reason}); default settings are used",
         "fr": "{path} n'est pas du TOML valide ({reason}) ; réglages par défaut utilisés",
@@ -76,7 +76,7 @@ STRINGS: dict[str, Entry] = {
         "en": "Settings not saved: {reason}.",
         "fr": "Réglages non enregistrés : {reason}.",
     },
-    # Reading positions (core.positions); params: path, moved_to, reason.
+    # Reading positions (core.storage.positions); params: path, moved_to, reason.
     "positions.problem.corrupt": {
         "en": "{path}: unreadable reading positions, moved to {moved_to}",
         "fr": "{path} : positions de lecture illisibles, déplacées dans {moved_to}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tui_reader.core.catalog.entry import Entry
 
 STRINGS: dict[str, Entry] = {
-    # --- storage hardening (issue 16; core.atomic_file, core.paths) ----------------------------
+    # --- storage hardening (issue 16; core.storage.atomic_file, core.storage.paths) ----------------------------
     # Our directories, checked at every start; params: path.
     "storage.unsafe_dir.owner": {
         "en": (

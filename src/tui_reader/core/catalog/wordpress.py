@@ -28,7 +28,7 @@ STRINGS: dict[str, Entry] = {
         ),
     },
     "composer.post": {"en": "Post Comment", "fr": "Laisser un commentaire"},
-    # Validation (core.validation): WordPress's own messages (fr_FR), without their prefix.
+    # Validation (core.comments.validation): WordPress's own messages (fr_FR), without their prefix.
     # The French prefix has a no-break space (U+00A0) before the colon, as in WordPress.
     "validation.error_prefix": {"en": "Error: ", "fr": "Erreur\u00a0: "},
     "validation.required": {
@@ -55,5 +55,10 @@ STRINGS: dict[str, Entry] = {
     "validation.comment_too_long": {
         "en": "Your comment is too long.",
         "fr": "votre commentaire est trop long.",
+    },
+    # WordPress's answer when comments are closed (wp-comments-post.php).
+    "composer.closed": {
+        "en": "Sorry, comments are closed for this item.",
+        "fr": "Désolé, les commentaires sont fermés pour cet élément.",
     },
 }

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui_reader.core.article.identity import path_key
 from tui_reader.core.comments.identity import Identity
+from tui_reader.core.comments.quote import fold_legacy_quote
 from tui_reader.core.storage.atomic_file import (
     CORRUPT_DIR,
     FileProblem,
@@ -103,7 +104,8 @@ class Draft:
     lang: str  # the article's language: validation messages and form labels follow it
     created: str  # ISO 8601 UTC, "2026-11-26T08:00:00.000Z" (older files: to the second)
     updated: str
-    quote: str = ""
+    # The comment as it will be posted; a quote is a `> ` block in it (older files also had a
+    # separate `quote`, folded into the comment when read: core.comments.quote.fold_legacy_quote).
     comment: str = ""
     author: str = ""
     email: str = ""
@@ -164,7 +166,6 @@ class Draft:
                     "require_name_email": self.article.require_name_email,
                 },
                 "section": {"slug": self.section.slug, "title": self.section.title},
-                "quote": self.quote,
                 "comment": self.comment,
                 "author": self.author,
                 "email": self.email,
@@ -242,8 +243,9 @@ class Draft:
             lang=_optional(doc, "lang", str, "en"),
             created=created,
             updated=updated,
-            quote=_optional(doc, "quote", str, ""),
-            comment=_required(doc, "comment", str),
+            comment=fold_legacy_quote(
+                _required(doc, "comment", str), _optional(doc, "quote", str, "")
+            ),
             author=_optional(doc, "author", str, ""),
             email=_optional(doc, "email", str, ""),
             url=_optional(doc, "url", str, ""),
@@ -461,12 +463,16 @@ class DraftStore:
         return result if isinstance(result, Draft) else None
 
     def latest_unsent_for(
-        self, article: str | Path, section_slug: str | None = None
+        self,
+        article: str | Path,
+        section_slug: str | None = None,
+        statuses: tuple[str, ...] = UNSENT,
     ) -> Draft | None:
-        """The most recent draft/ready draft of an article (by path or text hash), if any."""
+        """The most recent draft of an article (by path or text hash) whose status is one of
+        `statuses` (draft or ready unless told), if any."""
         for draft in self._scan():
             in_section = section_slug is None or draft.section.slug == section_slug
-            if draft.unsent and in_section and _is_of(draft, article):
+            if draft.status in statuses and in_section and _is_of(draft, article):
                 return draft
         return None
 
@@ -578,7 +584,6 @@ class DraftStore:
         section: Section,
         *,
         section_title: str | None = None,
-        quote: str = "",
         identity: Identity | None = None,
     ) -> Draft:
         """A new draft on `section` of `article` (its path, title, source, language and the
@@ -591,7 +596,6 @@ class DraftStore:
             lang=article.lang,
             section_slug=section.slug,
             section_title=section.title if section_title is None else section_title,
-            quote=quote,
             require_name_email=article.require_name_email,
             identity=identity,
         )
@@ -606,7 +610,6 @@ class DraftStore:
         lang: str,
         section_slug: str,
         section_title: str,
-        quote: str = "",
         require_name_email: bool = True,
         identity: Identity | None = None,
     ) -> Draft:
@@ -626,7 +629,6 @@ class DraftStore:
             lang=lang,
             created=now,
             updated=now,
-            quote=quote,
             author=identity.author if identity else "",
             email=identity.email if identity else "",
             url=identity.url if identity else "",

@@ -29,6 +29,17 @@ def one_line(text: str) -> str:
     return " ".join(make_inert(text).split())
 
 
+def excerpt(draft: Draft, width: int = 60) -> str:
+    """The start of what the reader wrote, on one line: the quote the comment starts with is
+    skipped (and shown when nothing else is written yet)."""
+    lines = draft.comment.splitlines()
+    while lines and (lines[0].startswith(">") or not lines[0].strip()):
+        lines.pop(0)
+    quoted = (line.lstrip(">") for line in draft.comment.splitlines())
+    text = " ".join(" ".join(lines).split()) or " ".join(" ".join(quoted).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _terminal_safe_json(doc: object) -> str:
     text = json.dumps(doc, ensure_ascii=False, indent=2)
     # Only possible inside JSON strings, where a \u escape means the same character.
@@ -46,7 +57,8 @@ def draft_to_json(draft: Draft) -> str:
 
 
 def to_markdown(drafts: list[Draft], lang: str) -> str:
-    """One block per draft: article title, source URL, section, quote, comment, author."""
+    """One block per draft: article title, source URL, section, author, status, then the
+    comment as it will be posted (a quote is the `> ` block it starts with)."""
     blocks = [_markdown_block(draft, lang) for draft in drafts]
     return "\n---\n\n".join(blocks)
 
@@ -65,10 +77,6 @@ def _markdown_block(draft: Draft, lang: str) -> str:
         item("composer.label.author", one_line(draft.author))
     item("drafts.label.status", t("drafts.status." + draft.status, lang))
     lines.append("")
-    quote = make_inert(draft.quote).strip("\n")
-    if quote:
-        lines.extend(f"> {line}".rstrip() for line in quote.split("\n"))
-        lines.append("")
     comment = make_inert(draft.comment).strip("\n")
     if comment:
         lines.extend([comment, ""])

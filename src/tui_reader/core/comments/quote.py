@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from markdown_it import MarkdownIt
-
 from tui_reader.core.render.inline_text import inline_text
 
 # Blocks worth quoting; headings, tables and rules are skipped in favour of the next one.
@@ -37,6 +35,8 @@ def words(text: str) -> tuple[str, ...]:
 
 def blocks(source: str) -> list[Block]:
     """The section's blocks in order; list items and quoted paragraphs are blocks of their own."""
+    from markdown_it import MarkdownIt  # imported here: drafts read legacy quotes without it
+
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     out: list[Block] = []
     table: list[str] | None = None
@@ -108,17 +108,56 @@ def as_markdown_quote(text: str) -> str:
     return "\n".join(f"> {line}" if line.strip() else ">" for line in text.splitlines())
 
 
-def with_quote(comment: str, quote: str, previous: str = "") -> str:
-    """The comment with `quote` as a block quote at the top.
+def leading_quote_end(comment: str) -> int:
+    """Where the block quote the comment starts with ends, blank lines after it included
+    (0 when the comment does not start with one)."""
+    end = 0
+    lines = comment.splitlines(keepends=True)
+    index = 0
+    while index < len(lines) and lines[index].startswith(">"):
+        end += len(lines[index])
+        index += 1
+    if not end:
+        return 0
+    while index < len(lines) and not lines[index].strip():
+        end += len(lines[index])
+        index += 1
+    return end
 
-    When the comment already starts with the `previous` quote (the one recorded in the draft),
-    that quote is replaced rather than stacked, so quoting again changes the passage.
-    """
+
+def with_quote(comment: str, quote: str) -> str:
+    """The comment with `quote` as a block quote at the top. The comment is the one place the
+    quote is kept (what is posted is the comment), so quoting again replaces the block quote
+    the comment starts with rather than stacking another."""
     block = as_markdown_quote(quote)
-    if previous:
-        old = as_markdown_quote(previous)
-        if comment.startswith(old):
-            comment = comment[len(old) :].lstrip("\n")
+    comment = comment[leading_quote_end(comment) :]
     if not comment:
         return block + "\n\n"
     return f"{block}\n\n{comment}"
+
+
+def fold_legacy_quote(comment: str, quote: str) -> str:
+    """A draft written before the quote lived only in the comment kept it twice: in `quote`
+    and as a `> ` block at the top of `comment`. The comment alone is kept: as it is when it
+    already starts with a block quote (that one, perhaps edited), else with the quote put in
+    front, so that no quoted text is lost."""
+    if not quote.strip() or leading_quote_end(comment) or as_markdown_quote(quote) in comment:
+        return comment
+    return with_quote(comment, quote)
+
+
+def for_editor(comment: str) -> str:
+    """The comment as written to the $EDITOR file: ending with a newline, as text files do,
+    so that a line an editor or a script appends starts on a line of its own."""
+    return comment if not comment or comment.endswith("\n") else comment + "\n"
+
+
+def from_editor(text: str, original: str) -> str:
+    """What the editor wrote back, as the comment: without the final newline `for_editor`
+    added (or the editor did) when the comment had none."""
+    if original.endswith("\n"):
+        return text
+    for ending in ("\r\n", "\n"):
+        if text.endswith(ending):
+            return text[: -len(ending)]
+    return text

@@ -33,7 +33,6 @@ def snapshot(draft: Draft) -> Snapshot:
         draft.email,
         draft.url,
         draft.consent,
-        draft.quote,
         draft.status,
     )
 

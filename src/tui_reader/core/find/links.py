@@ -20,8 +20,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from markdown_it import MarkdownIt
-
 from tui_reader.core.render.inline_text import inline_text
 from tui_reader.core.render.markdown import is_external
 
@@ -53,15 +51,13 @@ def link_kind(href: str) -> LinkKind:
     return "inert"
 
 
-def _parser() -> MarkdownIt:
-    # The same parser configuration as rich.markdown.Markdown.
-    return MarkdownIt().enable("strikethrough").enable("table")
-
-
 def extract_links(source: str) -> list[Link]:
     """The links of a Markdown text, in reading order: text, href and kind."""
     links: list[Link] = []
-    for block in _parser().parse(source):
+    # The tokens Rich renders (core.render.markdown_tokens): HTML links and footnotes included.
+    from tui_reader.core.render.markdown_tokens import parse
+
+    for block in parse(source):
         if block.type != "inline" or not block.children:
             continue
         children = block.children

@@ -261,6 +261,14 @@ def _blank(match: re.Match[str]) -> str:
     return " " * (match.end() - match.start())
 
 
+# How many sections a count goes through between two looks at its `stop` callback.
+STOP_EVERY = 256
+
+
+class SearchStopped(Exception):
+    """A count of matches was stopped by its `stop` callback."""
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """One match: its section, its rank among the section's matches, and where it is."""
@@ -285,7 +293,13 @@ class Matches:
     every section that has hidden pieces.
     """
 
-    def __init__(self, query: Query, index: SearchIndex, scope: int | None = None) -> None:
+    def __init__(
+        self,
+        query: Query,
+        index: SearchIndex,
+        scope: int | None = None,
+        stop: Callable[[], bool] | None = None,
+    ) -> None:
         self.query = query
         self.sources = list(index.sources)
         if scope is not None:
@@ -294,6 +308,8 @@ class Matches:
         local = query.local
         self.counts = []
         for section, source in enumerate(self.sources):
+            if stop is not None and section % STOP_EVERY == 0 and stop():
+                raise SearchStopped  # a query typed since: this count is not wanted any more
             if not local and source and index.hidden(section):
                 source = self.sources[section] = index.blanked(section)
             found = count(source)
@@ -406,9 +422,13 @@ class SearchIndex:
     def compile(self, query: str) -> Query | None:
         return compile_query(query, marks=self.marks)
 
-    def matches(self, query: Query, scope: int | None = None) -> Matches:
-        """The matches of `query` in every section, or only in section `scope`."""
-        return Matches(query, self, scope)
+    def matches(
+        self, query: Query, scope: int | None = None, stop: Callable[[], bool] | None = None
+    ) -> Matches:
+        """The matches of `query` in every section, or only in section `scope`. `stop` is
+        called now and then (a thread counting while the query is typed): when it returns
+        True, SearchStopped is raised."""
+        return Matches(query, self, scope, stop)
 
     def _spans_and_text(self, section: int) -> tuple[list[tuple[int, int]], str]:
         found = self._hidden.get(section)

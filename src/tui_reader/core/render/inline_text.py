@@ -7,8 +7,10 @@ quoted paragraph (core.comments.quote).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from markdown_it.token import Token
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 
 def inline_text(tokens: Iterable[Token], *, hard_break: str = " ") -> str:

@@ -52,17 +52,64 @@ def _filter_links(tokens: Iterable, internal: bool = True) -> None:
             _filter_links(token.children, internal)
 
 
-def section_markdown(source: str, *, internal_links: bool = True) -> Markdown:
+def section_markdown(source: str, *, internal_links: bool = True, plain: bool = False) -> Markdown:
+    """Rich's Markdown for the section. `plain`: for text without styles (`--print` piped):
+    headings keep their `#` marks and links show their address after their text."""
     # Imported on first use: markdown-it, Rich's Markdown and Pygments take ~25 ms, which a
     # first screen of plain prose (core.render.plain_blocks) does not wait for.
-    from rich.markdown import Markdown
+    from tui_reader.core.render.markdown_tokens import parse
 
-    markdown = Markdown(source, code_theme=CODE_THEME, hyperlinks=True)
+    if plain:
+        markdown: Markdown = _plain_markdown_class()("", code_theme=CODE_THEME, hyperlinks=False)
+    else:
+        from rich.markdown import Markdown
+
+        markdown = Markdown("", code_theme=CODE_THEME, hyperlinks=True)
+    # Our parser: Rich's, with footnotes, and HTML rewritten to what it can show.
+    markdown.markup = source
+    markdown.parsed = parse(source)
     _filter_links(markdown.parsed, internal_links)
+    if plain:
+        _unlink_refused(markdown.parsed)
     for token in markdown.parsed:  # block tokens are flat: fences in lists and quotes too
         if token.type == "fence" and len(token.content) > HIGHLIGHT_LIMIT:
             token.info = ""  # Rich then uses Pygments' plain "text" lexer: fast
     return markdown
+
+
+def _unlink_refused(tokens: list) -> None:
+    """Without hyperlinks Rich writes "text (address)": refused links keep their text only."""
+    for token in tokens:
+        if token.children:
+            kept, dropping = [], []
+            for child in token.children:
+                if child.type == "link_open" and not child.attrs.get("href"):
+                    dropping.append(True)
+                    continue
+                if child.type == "link_open":
+                    dropping.append(False)
+                elif child.type == "link_close" and dropping and dropping.pop():
+                    continue
+                kept.append(child)
+            token.children = kept
+
+
+@cache
+def _plain_markdown_class() -> type[Markdown]:
+    from rich.markdown import Heading, Markdown
+
+    class MarkedHeading(Heading):
+        """A heading as Markdown writes it ("## Title"), on the left, for plain text."""
+
+        def __rich_console__(self, console: Console, options: ConsoleOptions):
+            text = Text("#" * int(self.tag[1:]) + " ") + self.text
+            text.justify = "left"
+            yield text
+
+    class PlainMarkdown(Markdown):
+        elements = {**Markdown.elements, "heading_open": MarkedHeading}  # noqa: RUF012
+
+    return PlainMarkdown
 
 
 # markdown-it stops parsing containers nested deeper than its maxNesting and silently drops what
@@ -101,15 +148,21 @@ def plain_section(source: str, lang: str = "en") -> Group:
 
 
 def section_renderable(
-    source: str, width: int, *, lang: str = "en", internal_links: bool = True
+    source: str,
+    width: int,
+    *,
+    lang: str = "en",
+    internal_links: bool = True,
+    plain: bool = False,
 ) -> RenderableType:
     """Rich's Markdown for the section, or plain text when Markdown would lose some of it.
-    Plain prose takes the fast path, which renders the same without markdown-it."""
-    blocks = plain_blocks(source)
+    Plain prose takes the fast path, which renders the same without markdown-it (not for
+    `plain` output, whose headings differ)."""
+    blocks = None if plain else plain_blocks(source)
     if blocks is not None:
         return PlainBlocks(blocks)
     try:
-        markdown = section_markdown(source, internal_links=internal_links)
+        markdown = section_markdown(source, internal_links=internal_links, plain=plain)
     except RecursionError:
         return plain_section(source, lang)
     return plain_section(source, lang) if too_deep(markdown, width) else markdown

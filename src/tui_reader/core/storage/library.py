@@ -30,7 +30,7 @@ from tui_reader.core.storage.atomic_file import (
 from tui_reader.core.storage.paths import cache_dir
 
 # Bump when parsing changes what an entry would hold: older entries are then ignored.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 CACHE_NAME = "library.json"
 # Files that are not articles: remembered like articles, for as long as they do not change.
 # Unreadable files are not: their permissions can change without their mtime.

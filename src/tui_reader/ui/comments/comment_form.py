@@ -27,7 +27,7 @@ from tui_reader.core.comments.validation import (
     errors_by_field,
     prefixed,
 )
-from tui_reader.core.sanitize import make_inert
+from tui_reader.core.sanitize import make_inert, one_line_field
 from tui_reader.ui.comments.drafts_support import group_digits
 
 INPUT_FIELDS = ("author", "email", "url")
@@ -197,8 +197,10 @@ class CommentForm(Vertical):
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        if (inert := make_inert(event.value)) != event.value:
-            event.input.value = inert  # posts Changed again, with the inert text
+        # A tab pasted into Name, Email or Website is a space (WordPress would keep it, and
+        # "Ada\tLovelace" is no one's name); other controls become their visible symbol.
+        if (inert := one_line_field(event.value)) != event.value:
+            event.input.value = inert  # posts Changed again, with the clean text
             return
         self._clear_error(event.input.id or "")
         self.post_message(self.Changed())

@@ -1,13 +1,20 @@
 """The comment composer: the article's own web form, offline, saved while you type.
 
-The screen holds the layout, the timers and the actions. The fields are a CommentForm (in the
-draft's language: the form belongs to the site); what is saved when, conflicts and the
-ready ↔ draft rule are the DraftSession's (core.comments.session); Ctrl+E is the
-external-editor helper's. The footer, notifications and save errors speak the interface
-language. Every change is written to the draft's JSON file within AUTOSAVE_DELAY seconds and
-again on close, so a crash loses at most that much typing. A save that fails keeps the text in
-the form, shows the error and retries; a save that finds the file changed by another instance
-continues on the conflict copy the store made.
+The screen holds the layout, the timers and the actions. The fields are a CommentForm; what is
+saved when, conflicts and the ready ↔ draft rule are the DraftSession's (core.comments.session);
+Ctrl+E is the external-editor helper's.
+
+Languages: what the form box shows follows the ARTICLE's language (it is the site's form):
+labels, notes, buttons, the counter, validation errors, the draft's state line, its notices
+(read-only, conflict, comments closed) and save errors. The footer and the notifications (toasts)
+speak the interface language, like the rest of the app, except the site's own verdicts
+(validation errors, "comments are closed"): those are in the article's language wherever they
+appear (a toast, the drafts screen, `reader drafts validate`).
+
+Every change is written to the draft's JSON file within AUTOSAVE_DELAY seconds and again on
+close, so a crash loses at most that much typing. A save that fails keeps the text in the form,
+shows the error and retries; a save that finds the file changed by another instance continues
+on the conflict copy the store made.
 """
 
 from __future__ import annotations
@@ -99,6 +106,11 @@ class ComposerScreen(ModalScreen[str | None]):
         return self.session.read_only
 
     @property
+    def comments_closed(self) -> bool:
+        """The article's front matter says `comments: closed` (known when opened on it)."""
+        return self.context is not None and self.context.article.comments_closed
+
+    @property
     def form(self) -> CommentForm:
         return self.query_one(CommentForm)
 
@@ -136,7 +148,7 @@ class ComposerScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self._update_state()
-        reason = self.session.read_only_reason(self.lang)
+        reason = self.session.read_only_reason(self.form_lang)
         if reason:
             self._set_notice(reason)
         if self.read_only:
@@ -158,13 +170,14 @@ class ComposerScreen(ModalScreen[str | None]):
         return Text(t("composer.comment_on", self.form_lang, section=section))
 
     def _update_state(self) -> None:
-        status = t(f"drafts.status.{self.draft.status}", self.lang)
+        form = self.form_lang
+        status = t(f"drafts.status.{self.draft.status}", form)
         if self.draft.disk_stamp is None:
-            state = t("composer.state.unsaved", self.lang)
+            state = t("composer.state.unsaved", form)
         else:
-            state = t("composer.state.saved", self.lang, time=local_time(self.draft.updated, False))
+            state = t("composer.state.saved", form, time=local_time(self.draft.updated, False))
         self.query_one("#composer-state", Static).update(
-            t("composer.state.line", self.lang, status=status, state=state)
+            Text(t("composer.state.line", form, status=status, state=state))
         )
 
     def _set_notice(self, text: str | None) -> None:
@@ -213,12 +226,13 @@ class ComposerScreen(ModalScreen[str | None]):
         result = saved.result
         shell(self).report(result.notices)
         message = t(result.key, self.lang, **result.params) if result.key else None
+        in_form = t(result.key, self.form_lang, **result.params) if result.key else None
         if not saved.ok:
-            self._set_save_error(message)
+            self._set_save_error(in_form)
             self._schedule(RETRY_DELAY)
             return False
         if saved.conflict:
-            self._set_notice(message)
+            self._set_notice(in_form)
             self.notify(message or "", severity="warning", timeout=12)
         elif message:
             self.notify(message, severity="information")
@@ -239,6 +253,12 @@ class ComposerScreen(ModalScreen[str | None]):
     def action_post(self) -> None:
         if self.read_only:
             self.app.bell()
+            return
+        if self.comments_closed:
+            # Nothing is queued: the site would refuse it. The text stays a draft.
+            self._set_notice(t("composer.closed", self.form_lang))
+            self.notify(t("composer.closed", self.form_lang), severity="warning")
+            self.save()
             return
         self._sync()
         errors = self.session.errors()
@@ -270,6 +290,9 @@ class ComposerScreen(ModalScreen[str | None]):
         if self.context is None:
             self.app.bell()
             return
+        if self.comments_closed:
+            self.notify(t("composer.closed", self.form_lang), severity="warning")
+            return
         if not self.save():
             self.notify(t("composer.close_blocked", self.lang), severity="error", timeout=8)
             return
@@ -296,8 +319,7 @@ class ComposerScreen(ModalScreen[str | None]):
             self.notify(t("composer.no_quote", self.lang), severity="warning")
             return
         form = self.form
-        form.set_comment(with_quote(form.comment_area.text, text, self.draft.quote))
-        self.draft.quote = text
+        form.set_comment(with_quote(form.comment_area.text, text))  # the comment holds it
         form.comment_area.focus()
         self._changed()
 

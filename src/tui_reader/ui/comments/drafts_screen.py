@@ -12,13 +12,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from tui_reader.core.article.identity import same_article
-from tui_reader.core.article.model import Article
+from tui_reader.core.article.model import Article, comments_closed
 from tui_reader.core.catalog import t
 from tui_reader.core.comments.drafts import LOCKED, Draft, SaveOutcome, Status
+from tui_reader.core.comments.export import excerpt
 from tui_reader.core.comments.identity import forget_identity
 from tui_reader.core.comments.validation import prefixed, validate
 from tui_reader.core.sanitize import make_inert
-from tui_reader.ui.comments.drafts_support import draft_article, excerpt, local_time
+from tui_reader.ui.comments.drafts_support import draft_article, local_time
 from tui_reader.ui.dialogs.confirm_screen import ConfirmScreen
 from tui_reader.ui.localized import localize_bindings
 from tui_reader.ui.shell import shell
@@ -141,9 +142,9 @@ class DraftsScreen(Screen[None]):
         text.append(f" — {draft.section.title}\n", style="bold")
         if draft.conflict_of:
             text.append(t("drafts.cli.conflict_mark", self.lang) + "\n", style="italic")
-        if draft.quote:
-            text.append(f"> {draft.quote}\n", style="italic dim")
-        text.append(draft.comment)
+        for line in draft.comment.splitlines(keepends=True):
+            # The quote the comment starts with, dimmed as the site shows a block quote.
+            text.append(line, style="italic dim" if line.startswith(">") else "")
         text.plain = make_inert(text.plain)  # one for one: the styles stay put
         preview.update(text)
 
@@ -175,9 +176,11 @@ class DraftsScreen(Screen[None]):
                     severity="warning",
                 )
                 return
-            shell(self).compose_comment(article, new=True, section_slug=draft.section.slug)
+            shell(self).compose_comment(
+                article, new=True, section_slug=draft.section.slug, back_to_drafts=True
+            )
         elif self.article is not None:
-            shell(self).compose_comment(self.article, new=True)
+            shell(self).compose_comment(self.article, new=True, back_to_drafts=True)
         else:
             self.app.bell()
 
@@ -189,10 +192,15 @@ class DraftsScreen(Screen[None]):
             self.notify(t("drafts.sent_locked", self.lang), severity="warning")
             return
         if draft.status == Status.DRAFT:
-            errors = validate(draft.fields(), self.lang, draft.article.require_name_email)
+            # The verdict is the site's form's: in the draft's (the article's) language.
+            form = draft.lang
+            if comments_closed(draft.article.path):
+                self.notify(t("composer.closed", form), severity="warning")
+                return
+            errors = validate(draft.fields(), form, draft.article.require_name_email)
             if errors:
-                error = prefixed(errors[0], self.lang)
-                self.notify(t("drafts.not_ready", self.lang, error=error), severity="warning")
+                error = prefixed(errors[0], form)
+                self.notify(t("drafts.not_ready", form, error=error), severity="warning")
                 return
             status = Status.READY
         else:

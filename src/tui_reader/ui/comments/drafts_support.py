@@ -74,16 +74,6 @@ def group_digits(number: int, lang: str) -> str:
     return text.replace(",", "\u202f") if lang == "fr" else text
 
 
-def excerpt(draft: Draft, width: int = 60) -> str:
-    """The start of what the reader wrote, on one line: a leading "> " quote is skipped (the
-    quote is shown when nothing else is written yet)."""
-    lines = draft.comment.splitlines()
-    while lines and (lines[0].startswith(">") or not lines[0].strip()):
-        lines.pop(0)
-    text = " ".join(" ".join(lines).split()) or " ".join((draft.comment or draft.quote).split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def draft_count_cells(app: App[object], articles: list[ArticleInfo]) -> dict[str, Text]:
     """The library's drafts column, keyed like its rows (str of the article path)."""
     store = shell(app).drafts

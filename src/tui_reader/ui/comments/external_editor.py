@@ -17,6 +17,7 @@ from textual.app import App, SuspendNotSupported
 from textual.notifications import SeverityLevel
 
 from tui_reader.core.catalog import t
+from tui_reader.core.comments.quote import for_editor, from_editor
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,7 @@ def edit_externally(app: App[object], original: str, lang: str) -> Edited:
     fd, name = tempfile.mkstemp(prefix="tui-reader-comment-", suffix=".md")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="") as handle:
-            handle.write(original)
+            handle.write(for_editor(original))
         code = _run(app, [*argv, name])
         if code != 0:
             return _failed(argv[0], t("composer.editor_exit", lang, code=code), lang)
@@ -53,12 +54,7 @@ def edit_externally(app: App[object], original: str, lang: str) -> Edited:
     finally:
         with suppress(OSError):
             os.unlink(name)
-    # Editors end the file with a newline the comment did not have.
-    for ending in ("\r\n", "\n"):
-        if text.endswith(ending) and not original.endswith(ending):
-            text = text[: -len(ending)]
-            break
-    return Edited(text)
+    return Edited(from_editor(text, original))
 
 
 def _run(app: App[object], argv: list[str]) -> int:

@@ -18,7 +18,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from tui_reader.core.find.search import Hit, Query
+from tui_reader.core.find.search import Hit, Matches, Query
 
 if TYPE_CHECKING:
     from textual.geometry import Region
@@ -86,11 +86,14 @@ def highlight(strip: Strip, marks: list[Mark]) -> Strip:
 class ArticleSearch:
     """One query over one view; `scope` limits it to a section."""
 
-    def __init__(self, view: SearchedView, query: Query, scope: int | None) -> None:
+    def __init__(
+        self, view: SearchedView, query: Query, scope: int | None, matches: Matches | None = None
+    ) -> None:
         self.view = view
         self.query = query
         self.scope = scope
-        self.matches = view.article.search_index.matches(query, scope)
+        # `matches`: counted already (while the query was typed).
+        self.matches = matches or view.article.search_index.matches(query, scope)
         self.current: Hit | None = None
         self._located: OrderedDict[int, tuple[list[Strip], list[tuple[int, int, int]]]] = (
             OrderedDict()

@@ -32,6 +32,8 @@ from tui_reader.core.render.markdown import estimate_height, is_external, render
 from tui_reader.ui.startup import after_first_paint, first_paint_done
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from tui_reader.ui.reading.article_search import ArticleSearch
 
 # Rendered lines kept in memory across sections; a line costs roughly 1 KB.
@@ -189,9 +191,14 @@ class ArticleView(ScrollView, can_focus=True):
 
     # --- rendering ----------------------------------------------------------------------
 
-    def _render_section(self, index: int, width: int, margin: int) -> list[Strip]:
+    def _render_section(
+        self, index: int, width: int, margin: int, app: App[object] | None = None
+    ) -> list[Strip]:
+        # `app` from a background thread: there `self.app` walks up the DOM, which a widget
+        # that has been removed no longer has (NoActiveAppError).
+        app = app or self.app
         source = self._sections[index].source
-        lines = render_lines(source, self.app.console, width, lang=self.lang)
+        lines = render_lines(source, app.console, width, lang=self.lang)
         pad = [Segment(" " * margin)] if margin else []
         return [Strip([*pad, *line], width + margin) for line in lines]
 
@@ -260,9 +267,14 @@ class ArticleView(ScrollView, can_focus=True):
             strip = self.search.decorate(strip, index, line_no)
         return strip.apply_style(style).apply_offsets(0, virtual_y)
 
-    @work(thread=True, exclusive=True, group="article-render")
     def _render_background(self, around: int) -> None:
-        """Render sections near `around` so heights become exact before they are needed."""
+        """Render sections near `around` so heights become exact before they are needed
+        (in a thread; started here, on the UI thread, where the app is known)."""
+        if self.is_attached:  # not when the screen was left before the paint
+            self._render_in_thread(around, self.app)
+
+    @work(thread=True, exclusive=True, group="article-render")
+    def _render_in_thread(self, around: int, app: App[object]) -> None:
         worker = get_current_worker()
         width, margin = self._width, self._margin
         n = len(self._sections)
@@ -279,18 +291,20 @@ class ArticleView(ScrollView, can_focus=True):
                 return
             if self._exact[index] and index in self._lines:
                 continue
-            batch.append((index, self._render_section(index, width, margin)))
+            batch.append((index, self._render_section(index, width, margin, app)))
             # Hand results over in batches: one relayout per batch, not one per section.
             if time.monotonic() - sent > BATCH_SECONDS:
-                self.app.call_from_thread(self._adopt, batch, width)
+                if worker.is_cancelled:
+                    return
+                app.call_from_thread(self._adopt, batch, width)
                 batch, sent = [], time.monotonic()
             time.sleep(0)  # let the UI thread take the GIL between sections
         if batch and not worker.is_cancelled:
-            self.app.call_from_thread(self._adopt, batch, width)
+            app.call_from_thread(self._adopt, batch, width)
 
     def _adopt(self, batch: list[tuple[int, list[Strip]]], width: int) -> None:
         """Take background renders, keeping the view still if sections above it changed."""
-        if width != self._width:
+        if width != self._width or not self.is_attached:  # resized, or the screen was left
             return
         top = round(self.scroll_y)
         shift = 0
@@ -375,13 +389,15 @@ class ArticleView(ScrollView, can_focus=True):
         if not self._sections or not self._width:
             return
         height = max(self.scrollable_content_region.height, 1)
-        top = round(self.scroll_y)
+        shown = top = round(self.scroll_y)
         self._strips(index)
         # Rendering the sections above the target makes their heights exact: settle offsets.
         for _ in range(4):
             y = self._offsets[index] + line
             if top <= y < top + height:
-                return
+                if top == shown:
+                    return  # already on screen: the view does not move
+                break  # the new top still shows it once the offsets settled
             top = max(0, y - height // 3)
             self._ensure_visible(top)
             if self._offsets[index] + line == y:

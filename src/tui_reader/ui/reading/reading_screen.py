@@ -20,7 +20,12 @@ from textual.worker import get_current_worker
 from tui_reader.core.article.identity import drafts_key
 from tui_reader.core.article.model import Article, count_words_in_pieces
 from tui_reader.core.catalog import t
-from tui_reader.core.storage.settings import READING_WIDTH_MAX, READING_WIDTH_MIN, Settings
+from tui_reader.core.storage.settings import (
+    DEFAULT_READING_WIDTH,
+    READING_WIDTH_MAX,
+    READING_WIDTH_MIN,
+    Settings,
+)
 from tui_reader.ui.commands.lazy import section_commands
 from tui_reader.ui.localized import localize_bindings
 from tui_reader.ui.reading.article_view import ArticleView
@@ -32,6 +37,7 @@ from tui_reader.ui.shell import shell
 from tui_reader.ui.startup import DeferredMount, after_first_paint
 
 if TYPE_CHECKING:
+    from textual.app import App
     from textual.command import Provider
 
 # Below this many columns the sidebar starts hidden; `t` still shows it.
@@ -135,8 +141,12 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
 
         return [self.search_bar, Footer()]
 
-    @work(thread=True, exclusive=True, group="word-count")
     def _count_words(self) -> None:
+        if self.is_attached:  # the thread is given the app: there `self.app` may be gone
+            self._count_words_in_thread(self.app)
+
+    @work(thread=True, exclusive=True, group="word-count")
+    def _count_words_in_thread(self, app: App[object]) -> None:
         worker = get_current_worker()
         total = 0
         for count in count_words_in_pieces(self.article.body):
@@ -145,7 +155,8 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
             total += count
             time.sleep(0)  # let the UI thread run between pieces
         self.article.word_count = total  # the cached property, computed in pieces
-        self.app.call_from_thread(self._show_word_count)
+        if not worker.is_cancelled:
+            app.call_from_thread(self._show_word_count)
 
     def _show_word_count(self) -> None:
         # Nothing to update when the screen was left while counting (its widgets are gone).
@@ -233,13 +244,19 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
         available = max(READING_WIDTH_MIN, view.available_width)
         current = min(view.max_width, available)
         width = max(READING_WIDTH_MIN, min(available, current + step))
+        # Widening up to the terminal's edge: it is the terminal that stops the text, so the
+        # setting goes back to at least the default (after `-` then `+`s, 88, not 84).
+        saved = max(width, DEFAULT_READING_WIDTH) if step > 0 and width >= available else width
         if width == current:
             key = "reading.width_full" if step > 0 else "reading.width_min"
             self.notify(t(key, self.lang, width=width), timeout=2)
+            if step > 0 and self.settings.reading_width < saved:
+                view.max_width = min(saved, READING_WIDTH_MAX)
+                shell(self).remember_setting(reading_width=min(saved, READING_WIDTH_MAX))
             return
-        view.set_max_width(width)
+        view.set_max_width(saved)
         self.notify(t("reading.width", self.lang, width=width), timeout=2)
-        shell(self).remember_setting(reading_width=min(width, READING_WIDTH_MAX))
+        shell(self).remember_setting(reading_width=min(saved, READING_WIDTH_MAX))
 
     # --- comments: the app opens the composer and the drafts screen ----------------------
 

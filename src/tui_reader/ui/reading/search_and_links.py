@@ -1,9 +1,11 @@
 """Search and links on the reading screen, as a mixin of ReadingScreen.
 
-Keys (see the help screen): `/` opens the search bar; Enter searches, then goes to the next
-match; `>` / `<` (and F3 / shift+F3) go to the next / previous match once the bar is closed (`n`
-and `p` are the section keys); Escape closes the bar, a second Escape clears the highlights.
-`l` lists the links of the current section.
+Keys (see the help screen): `/` opens the search bar; while the query is typed, the matches
+are counted in a thread shortly after the last keystroke ("17 matches · Enter"), highlighted
+and marked in the contents, without moving the view; Enter goes to the first match from the top
+of the view, then to the next one; `>` / `<` (and F3 / shift+F3) go to the next / previous
+match once the bar is closed (`n` and `p` are the section keys); Escape closes the bar, a
+second Escape clears the highlights. `l` lists the links of the current section.
 
 External links open in a graphical browser only when one is reachable (core.find.links decides);
 otherwise, and if the browser fails to start, the address is copied and shown.
@@ -18,15 +20,17 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.binding import Binding
+from textual.worker import get_current_worker
 
 from tui_reader.core.catalog import t
 from tui_reader.ui.reading.search_bar import SearchBar
 
 if TYPE_CHECKING:
     from textual.screen import Screen
+    from textual.timer import Timer
 
     from tui_reader.core.find.links import Link
-    from tui_reader.core.find.search import SearchIndex
+    from tui_reader.core.find.search import Matches, Query, SearchIndex
     from tui_reader.ui.reading.article_search import ArticleSearch
     from tui_reader.ui.reading.article_view import ArticleView
     from tui_reader.ui.reading.section_list import SectionList
@@ -42,6 +46,11 @@ SEARCH_BINDINGS = [
     Binding("less_than_sign,shift+f3", "previous_match", "keys.search_previous", show=False),
     Binding("l", "links", "keys.links"),
 ]
+
+
+# Seconds after the last keystroke in the search bar before the matches are counted: a fast
+# typist's query is counted once, not once per letter (a count of a 37 MB article: ~0.2 s).
+LIVE_COUNT_DELAY = 0.15
 
 
 def launch(argv: list[str]) -> None:
@@ -97,7 +106,70 @@ class SearchAndLinks(_Screen):
         self._show_search_status()
         self.search_bar.open(focus=False)  # "3/17" stays in sight
 
+    # --- counting while the query is typed ------------------------------------------------
+
+    _live_timer: Timer | None = None
+
+    def on_search_bar_edited(self, event: SearchBar.Edited) -> None:
+        self._stop_live_count()
+        search = self.view.search
+        if search is not None and search.query.text == event.query and self._same_scope(search):
+            self._show_search_status()  # back to the query searched: its count holds
+            return
+        self.search_bar.show_status(t("search.counting", self.lang) if event.query.strip() else "")
+        self._live_timer = self.set_timer(LIVE_COUNT_DELAY, self._count_live)
+
+    def _stop_live_count(self) -> None:
+        if self._live_timer is not None:
+            self._live_timer.stop()
+            self._live_timer = None
+        self.workers.cancel_group(self, "search-count")
+
+    def _live_scope(self) -> int | None:
+        return self.view.current_section if self.search_bar.section_only else None
+
+    def _count_live(self) -> None:
+        self._live_timer = None
+        compiled = self.view.article.search_index.compile(self.search_bar.value)
+        if compiled is None:  # the query was erased: so are its highlights
+            if self.view.search is not None:
+                self.clear_search()
+            return
+        self._count_matches(self.view.article.search_index, compiled, self._live_scope())
+
+    @work(thread=True, exclusive=True, group="search-count")
+    def _count_matches(self, index: SearchIndex, query: Query, scope: int | None) -> None:
+        from tui_reader.core.find.search import SearchStopped
+
+        worker = get_current_worker()
+        try:
+            matches = index.matches(query, scope, stop=lambda: worker.is_cancelled)
+        except SearchStopped:
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._counted, query, scope, matches)
+
+    def _counted(self, query: Query, scope: int | None, matches: Matches) -> None:
+        """A count made while typing: shown if the bar still holds that query and Enter did
+        not search it meanwhile. The view stays where it is until Enter."""
+        if not self.is_attached or self.search_bar.value != query.text:
+            return
+        if scope != self._live_scope():
+            return
+        search = self.view.search
+        if search is not None and search.query.text == query.text and self._same_scope(search):
+            return
+        from tui_reader.ui.reading.article_search import ArticleSearch
+
+        self.view.search = ArticleSearch(self.view, query, scope, matches)
+        self.sidebar.set_match_counts(matches.counts)
+        self._show_search_status()
+        self.view.refresh()
+
+    # --- Enter, arrows, scope -----------------------------------------------------------
+
     def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
+        self._stop_live_count()
         search = self.view.search
         if search is not None and search.query.text == event.query and self._same_scope(search):
             search.step(True)  # Enter again: the next match, as in a browser
@@ -106,6 +178,7 @@ class SearchAndLinks(_Screen):
             self._run_search(event.query)
 
     def on_search_bar_step(self, event: SearchBar.Step) -> None:
+        self._stop_live_count()
         search = self.view.search
         if search is None or search.query.text != self.search_bar.value:
             self._run_search(self.search_bar.value)
@@ -114,6 +187,7 @@ class SearchAndLinks(_Screen):
             self._show_search_status()
 
     def on_search_bar_scope_toggled(self, event: SearchBar.ScopeToggled) -> None:
+        self._stop_live_count()
         self._run_search(self.search_bar.value)
 
     def on_search_bar_closed(self, event: SearchBar.Closed) -> None:
@@ -145,14 +219,19 @@ class SearchAndLinks(_Screen):
         elif not search.total:
             key = "search.no_match" if search.scope is None else "search.no_match_section"
             bar.show_status(t(key, self.lang, query=search.query.text), no_match=True)
+        elif not search.rank:  # counted while typing: Enter goes there
+            key = "search.found_one" if search.total == 1 else "search.found"
+            bar.show_status(t(key, self.lang, total=search.total))
         else:
             bar.show_status(t("search.count", self.lang, rank=search.rank, total=search.total))
 
     def close_search_bar(self) -> None:
+        self._stop_live_count()
         self.search_bar.close()
         self.view.focus()
 
     def clear_search(self) -> None:
+        self._stop_live_count()
         self.view.search = None
         self.view.refresh()
         self.sidebar.set_match_counts(None)

@@ -1,8 +1,9 @@
 """The search bar: a one-line input at the bottom of the reading screen, with "3/17".
 
 The bar only collects the query and the keys; the reading screen runs the search (see
-ui.reading.search_and_links). Enter submits, ↓ / ↑ go to the next / previous match, ctrl+t
-limits the search to the current section, Escape closes the bar.
+ui.reading.search_and_links) and counts the matches as the query is typed. Enter submits,
+↓ / ↑ go to the next / previous match, ctrl+t limits the search to the current section,
+Escape closes the bar.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -33,6 +35,13 @@ class SearchBar(Horizontal):
 
     class Submitted(Message):
         """Enter in the bar."""
+
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
+    class Edited(Message):
+        """The query changed (typed, pasted, deleted)."""
 
         def __init__(self, query: str) -> None:
             super().__init__()
@@ -94,7 +103,7 @@ class SearchBar(Horizontal):
 
     def show_status(self, text: str, *, no_match: bool = False) -> None:
         status = self.query_one("#search-status", Static)
-        status.update(text)
+        status.update(Text(text))  # it quotes the query: "[/]" is text, not markup
         status.set_class(no_match, "-no-match")
 
     def set_section_only(self, section_only: bool) -> None:
@@ -103,6 +112,11 @@ class SearchBar(Horizontal):
         key = "search.scope.section" if section_only else "search.scope.article"
         scope.update(t(key, self.lang))
         scope.set_class(section_only, "-section")
+
+    @on(Input.Changed, "#search-input")
+    def _edited(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Edited(event.value))
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
