@@ -92,6 +92,9 @@ def test_sharp_s_matches_ss_as_in_the_palette() -> None:
     assert found("strasse", text) == ["Straße", "Strasse", "STRASSE"]
     assert found("straße", text) == ["Straße", "Strasse", "STRASSE"]
     assert found("Straße", text) == ["Straße", "Strasse"]
+    # A run of s around ß: the query's own ß stays whole, and "sss" is three s.
+    assert found("sß", "sß sss ßs") == ["sß", "sss"]
+    assert found("sss", "sß sss ßs") == ["sss"]
 
 
 def test_query_is_literal() -> None:
@@ -168,7 +171,7 @@ def test_every_reported_span_folds_to_the_query(text: str, query: str) -> None:
 def test_case_sensitive_spans_keep_the_case_of_each_letter(text: str, query: str) -> None:
     compiled = compile_query(query)
     assume(compiled is not None and is_case_sensitive(query))
-    assume(not set(query) & set("œŒæÆ"))
+    assume(not set(query) & set("œŒæÆßẞ"))
     assert compiled is not None
 
     def letters(s: str) -> list[str]:
@@ -176,7 +179,7 @@ def test_case_sensitive_spans_keep_the_case_of_each_letter(text: str, query: str
 
     for start, end in compiled.spans(text):
         matched = text[start:end]
-        if not set(matched) & set("œŒæÆ"):
+        if not set(matched) & set("œŒæÆßẞ"):  # one letter for two
             pairs = zip(letters(query), letters(matched), strict=True)
             assert all(q.isupper() == t.isupper() for q, t in pairs)
 

@@ -37,6 +37,7 @@ from tui_reader.core.find.fold import (
 )
 
 _COMBINING = "[\u0300-\u036f]*"
+SHARP_S = "ßẞ"
 # A query unit: an ASCII letter (base, is capital; None: either case), another character, or " ".
 _Unit = tuple[str, bool | None] | str
 
@@ -80,6 +81,9 @@ def _units(query: str) -> list[_Unit]:
             if not units or units[-1] != " ":
                 units.append(" ")
             continue
+        if char in SHARP_S:
+            units.append(char)  # kept whole: "sß" is s + (ß or ss), not a run of three s
+            continue
         ligature = LIGATURES.get(char)
         if ligature is not None:
             # Œ is "Oe" in "Œuvre" and "OE" in "ŒUVRE": its second letter takes either case.
@@ -114,6 +118,20 @@ class _Token:
     rarity: int
 
 
+def _is_s(units: list[_Unit], index: int) -> bool:
+    return 0 <= index < len(units) and isinstance(units[index], tuple) and units[index][0] == "s"
+
+
+def _sharp_s(unit: str, sensitive: bool, marks: bool) -> _Token:
+    """ß (ẞ) in the query: itself, or "ss" ("SS", its second letter in either case)."""
+    upper = unit == "ẞ"
+    ligature = unit if sensitive else SHARP_S
+    first = _letter_class("s", upper if sensitive else None, marks)
+    second = _letter_class("s", (None if upper else False) if sensitive else None, marks)
+    suffix = _COMBINING if marks else ""
+    return _Token(f"(?:[{ligature}]{suffix}|{first}{second})", None, 0)
+
+
 def _tokens(units: list[_Unit], sensitive: bool, marks: bool) -> list[_Token]:
     tokens: list[_Token] = []
     i = 0
@@ -121,6 +139,8 @@ def _tokens(units: list[_Unit], sensitive: bool, marks: bool) -> list[_Token]:
         unit = units[i]
         if unit == " ":
             tokens.append(_Token(r"\s+", None, 0))
+        elif isinstance(unit, str) and unit in SHARP_S:
+            tokens.append(_sharp_s(unit, sensitive, marks))
         elif isinstance(unit, str):
             regex, others = _other_class(unit, sensitive)
             tokens.append(_Token(regex, frozenset(others), _OTHER_RARITY))
@@ -128,6 +148,8 @@ def _tokens(units: list[_Unit], sensitive: bool, marks: bool) -> list[_Token]:
             base, upper = unit
             following = units[i + 1] if i + 1 < len(units) else None
             ligature = PAIRS.get((base, following[0])) if isinstance(following, tuple) else None
+            if base == "s" and (_is_s(units, i - 1) or _is_s(units, i + 2)):
+                ligature = None  # "sss": which two would be the ß is not the query's to say
             if ligature is not None and isinstance(following, tuple):
                 # "oe" also matches the ligature œ ("ae" æ, "ss" ß), in the case of its first
                 # letter.
