@@ -64,7 +64,7 @@ def header_text(article: Article, lang: str, *, count_words: bool = True) -> Tex
     return text
 
 
-class ReadingScreen(SearchAndLinks, Screen[None]):
+class ReadingScreen(Screen[None]):
     # d, ?, Escape and q: ReaderApp.BINDINGS.
     APP_KEYS: ClassVar[frozenset[str]] = frozenset({"show_drafts", "show_help", "back", "quit"})
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -89,6 +89,14 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
         self.search_bar = SearchBar(lang, id="search-bar")
         self.sidebar = SectionList(
             article.sections, t("reading.lead", article.lang), id="sidebar", classes="sidebar"
+        )
+        self.finder = SearchAndLinks(  # the search and the links (search_and_links)
+            self,
+            lang=lang,
+            view=lambda: self.view,
+            search_bar=self.search_bar,
+            sidebar=self.sidebar,
+            mount_bars=self.mount_bars,
         )
         # The search bar and the footer: after the first paint, or as soon as "/" asks.
         self._bars = DeferredMount(self, self._make_bars, after="#body")
@@ -193,8 +201,41 @@ class ReadingScreen(SearchAndLinks, Screen[None]):
     @on(ArticleView.LinkFollowed)
     def _open_link(self, event: ArticleView.LinkFollowed) -> None:
         # Never a text browser in this terminal: a graphical one when there is one, else the
-        # URL is copied and shown (search_and_links.open_external).
-        self.open_external(event.href)
+        # URL is copied and shown (SearchAndLinks.open_external).
+        self.finder.open_external(event.href)
+
+    # --- search and links: the keys and the bar's messages go to the finder ----------------
+
+    async def action_search(self) -> None:
+        await self.finder.open_bar()
+
+    def action_next_match(self) -> None:
+        self.finder.next_match()
+
+    def action_previous_match(self) -> None:
+        self.finder.previous_match()
+
+    def action_links(self) -> None:
+        self.finder.list_links()
+
+    def on_search_bar_edited(self, event: SearchBar.Edited) -> None:
+        self.finder.edited(event)
+
+    def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
+        self.finder.submitted(event)
+
+    def on_search_bar_step(self, event: SearchBar.Step) -> None:
+        self.finder.stepped(event)
+
+    def on_search_bar_scope_toggled(self, event: SearchBar.ScopeToggled) -> None:
+        self.finder.scope_toggled(event)
+
+    def on_search_bar_closed(self, event: SearchBar.Closed) -> None:
+        self.finder.closed(event)
+
+    def escape_search(self) -> bool:
+        """Escape: close the search bar, else clear the highlights; False when neither."""
+        return self.finder.escape_search()
 
     # --- actions ------------------------------------------------------------------------
 

@@ -1,4 +1,7 @@
-"""Search and links on the reading screen, as a mixin of ReadingScreen.
+"""Search and links on the reading screen: a controller the screen owns (`screen.finder`).
+
+The screen keeps the keys and the search bar's messages and hands them over; the controller
+keeps the search's state and its workers (run on the screen, so they stop when it is left).
 
 Keys (see the help screen): `/` opens the search bar; while the query is typed, the matches
 are counted in a thread shortly after the last keystroke ("17 matches · Enter"), highlighted
@@ -15,10 +18,8 @@ from __future__ import annotations
 
 import subprocess
 import time
-from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from textual import work
 from textual.binding import Binding
 from textual.worker import get_current_worker
 
@@ -26,6 +27,8 @@ from tui_reader.core.catalog import t
 from tui_reader.ui.reading.search_bar import SearchBar
 
 if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
     from textual.screen import Screen
     from textual.timer import Timer
 
@@ -34,10 +37,6 @@ if TYPE_CHECKING:
     from tui_reader.ui.reading.article_search import ArticleSearch
     from tui_reader.ui.reading.article_view import ArticleView
     from tui_reader.ui.reading.section_list import SectionList
-
-    _Screen = Screen[None]
-else:
-    _Screen = object
 
 # Merged into ReadingScreen.BINDINGS.
 SEARCH_BINDINGS = [
@@ -64,37 +63,54 @@ def launch(argv: list[str]) -> None:
     )
 
 
-class SearchAndLinks(_Screen):
-    """Mixed into ReadingScreen, which provides `view` (its ArticleView) and `lang`."""
+class SearchAndLinks:
+    """The search and the links of one reading screen: its view (queried: it is composed
+    later), its search bar and contents, and how to mount the bar before the first paint."""
 
-    lang: str
+    def __init__(
+        self,
+        screen: Screen[None],
+        *,
+        lang: str,
+        view: Callable[[], ArticleView],
+        search_bar: SearchBar,
+        sidebar: SectionList,
+        mount_bars: Callable[[], Awaitable[bool]],
+    ) -> None:
+        self.screen = screen
+        self.lang = lang
+        self._view = view
+        self.search_bar = search_bar  # mounted after the first paint, by mount_bars
+        self.sidebar = sidebar
+        self._mount_bars = mount_bars
+        self._live_timer: Timer | None = None
 
-    if TYPE_CHECKING:
+    @property
+    def view(self) -> ArticleView:
+        return self._view()
 
-        @property
-        def view(self) -> ArticleView: ...
+    def notify(self, message: str, *, timeout: float | None = None) -> None:
+        self.screen.notify(message, timeout=timeout)
 
     # --- the search bar -----------------------------------------------------------------
 
-    search_bar: SearchBar  # mounted after the first paint, by mount_bars
-    sidebar: SectionList  # the same
-    mount_bars: Callable[[], Awaitable[bool]]
-
-    async def action_search(self) -> None:
-        if not await self.mount_bars():  # "/" pressed before the first paint
+    async def open_bar(self) -> None:
+        if not await self._mount_bars():  # "/" pressed before the first paint
             return
         self.search_bar.open()
-        self._prepare_search(self.view.article.search_index)
-
-    @work(thread=True, exclusive=True, group="search-index")
-    def _prepare_search(self, index: SearchIndex) -> None:
+        index = self.view.article.search_index
         # While the query is typed: the first search of a big article then costs no more.
-        index.prepare(pause=lambda: time.sleep(0))
+        self.screen.run_worker(
+            lambda: index.prepare(pause=lambda: time.sleep(0)),
+            thread=True,
+            exclusive=True,
+            group="search-index",
+        )
 
-    def action_next_match(self) -> None:
+    def next_match(self) -> None:
         self._step_match(True)
 
-    def action_previous_match(self) -> None:
+    def previous_match(self) -> None:
         self._step_match(False)
 
     def _step_match(self, forward: bool) -> None:
@@ -108,22 +124,20 @@ class SearchAndLinks(_Screen):
 
     # --- counting while the query is typed ------------------------------------------------
 
-    _live_timer: Timer | None = None
-
-    def on_search_bar_edited(self, event: SearchBar.Edited) -> None:
+    def edited(self, event: SearchBar.Edited) -> None:
         self._stop_live_count()
         search = self.view.search
         if search is not None and search.query.text == event.query and self._same_scope(search):
             self._show_search_status()  # back to the query searched: its count holds
             return
         self.search_bar.show_status(t("search.counting", self.lang) if event.query.strip() else "")
-        self._live_timer = self.set_timer(LIVE_COUNT_DELAY, self._count_live)
+        self._live_timer = self.screen.set_timer(LIVE_COUNT_DELAY, self._count_live)
 
     def _stop_live_count(self) -> None:
         if self._live_timer is not None:
             self._live_timer.stop()
             self._live_timer = None
-        self.workers.cancel_group(self, "search-count")
+        self.screen.workers.cancel_group(self.screen, "search-count")
 
     def _live_scope(self) -> int | None:
         return self.view.current_section if self.search_bar.section_only else None
@@ -135,10 +149,16 @@ class SearchAndLinks(_Screen):
             if self.view.search is not None:
                 self.clear_search()
             return
-        self._count_matches(self.view.article.search_index, compiled, self._live_scope())
+        index, scope = self.view.article.search_index, self._live_scope()
+        self.screen.run_worker(
+            lambda: self._count_matches(index, compiled, scope),
+            thread=True,
+            exclusive=True,
+            group="search-count",
+        )
 
-    @work(thread=True, exclusive=True, group="search-count")
     def _count_matches(self, index: SearchIndex, query: Query, scope: int | None) -> None:
+        """In a thread: the matches, handed to the UI thread unless cancelled meanwhile."""
         from tui_reader.core.find.search import SearchStopped
 
         worker = get_current_worker()
@@ -147,12 +167,12 @@ class SearchAndLinks(_Screen):
         except SearchStopped:
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._counted, query, scope, matches)
+            self.screen.app.call_from_thread(self._counted, query, scope, matches)
 
     def _counted(self, query: Query, scope: int | None, matches: Matches) -> None:
         """A count made while typing: shown if the bar still holds that query and Enter did
         not search it meanwhile. The view stays where it is until Enter."""
-        if not self.is_attached or self.search_bar.value != query.text:
+        if not self.screen.is_attached or self.search_bar.value != query.text:
             return
         if scope != self._live_scope():
             return
@@ -168,7 +188,7 @@ class SearchAndLinks(_Screen):
 
     # --- Enter, arrows, scope -----------------------------------------------------------
 
-    def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
+    def submitted(self, event: SearchBar.Submitted) -> None:
         self._stop_live_count()
         search = self.view.search
         if search is not None and search.query.text == event.query and self._same_scope(search):
@@ -177,7 +197,7 @@ class SearchAndLinks(_Screen):
         else:
             self._run_search(event.query)
 
-    def on_search_bar_step(self, event: SearchBar.Step) -> None:
+    def stepped(self, event: SearchBar.Step) -> None:
         self._stop_live_count()
         search = self.view.search
         if search is None or search.query.text != self.search_bar.value:
@@ -186,11 +206,11 @@ class SearchAndLinks(_Screen):
             search.step(event.forward)
             self._show_search_status()
 
-    def on_search_bar_scope_toggled(self, event: SearchBar.ScopeToggled) -> None:
+    def scope_toggled(self, event: SearchBar.ScopeToggled) -> None:
         self._stop_live_count()
         self._run_search(self.search_bar.value)
 
-    def on_search_bar_closed(self, event: SearchBar.Closed) -> None:
+    def closed(self, event: SearchBar.Closed) -> None:
         self.close_search_bar()
 
     def _same_scope(self, search: ArticleSearch) -> bool:
@@ -250,7 +270,7 @@ class SearchAndLinks(_Screen):
 
     # --- links --------------------------------------------------------------------------
 
-    def action_links(self) -> None:
+    def list_links(self) -> None:
         section = self.view.article.sections[self.view.current_section]
         from tui_reader.core.find.links import extract_links  # links are rarely listed
 
@@ -261,7 +281,7 @@ class SearchAndLinks(_Screen):
         title = section.title or t("reading.lead", self.view.article.lang)
         from tui_reader.ui.dialogs.links_screen import LinksScreen
 
-        self.app.push_screen(
+        self.screen.app.push_screen(
             LinksScreen(links, self.view.article, title, self.lang), self._follow_link
         )
 
@@ -285,11 +305,11 @@ class SearchAndLinks(_Screen):
             try:
                 launch(argv)
             except OSError as error:
-                self.app.copy_to_clipboard(url)
+                self.screen.app.copy_to_clipboard(url)
                 reason = error.strerror or str(error)
                 notify(t("links.open_failed", self.lang, reason=reason, url=url), timeout=10)
             else:
                 notify(t("links.opening", self.lang, url=url))
             return
-        self.app.copy_to_clipboard(url)
+        self.screen.app.copy_to_clipboard(url)
         notify(t("links.copied", self.lang, url=url), timeout=10)
