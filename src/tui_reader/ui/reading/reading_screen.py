@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.events import Resize
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
@@ -79,11 +80,14 @@ class ReadingScreen(Screen[None]):
     # ctrl+p: jump to a section by title
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {section_commands}
 
+    # `t` or the setting (None: follow the terminal width); whether it is hidden now.
+    sidebar_wanted: var[bool | None] = var(None)
+    sidebar_hidden: var[bool] = var(False, toggle_class="-no-sidebar")
+
     def __init__(self, article: Article, lang: str) -> None:
         super().__init__()
         self.article = article
         self.lang = lang
-        self._sidebar_wanted: bool | None = None  # None: follow the terminal width
         self._when_shown: list[Callable[[], object]] = []
         self._counted_drafts = False
         self.search_bar = SearchBar(lang, id="search-bar")
@@ -116,7 +120,7 @@ class ReadingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         settings = self.settings
-        self._sidebar_wanted = settings.sidebar_visible
+        self.sidebar_wanted = settings.sidebar_visible
         self.sidebar.styles.width = settings.sidebar_width
         self.query_one("#sidebar-placeholder").styles.width = settings.sidebar_width
         self.keeper = PositionKeeper(self, self.view, self.article, shell(self).positions)
@@ -181,13 +185,13 @@ class ReadingScreen(Screen[None]):
         self._apply_sidebar(event.size.width)
 
     def _apply_sidebar(self, width: int) -> None:
-        shown = self._sidebar_wanted if self._sidebar_wanted is not None else width >= NARROW
-        self.set_class(not shown, "-no-sidebar")
+        shown = self.sidebar_wanted if self.sidebar_wanted is not None else width >= NARROW
+        self.sidebar_hidden = not shown
         if not shown and self.focused is self.sidebar:
             self.view.focus()
 
     def action_toggle_sidebar(self) -> None:
-        self._sidebar_wanted = self.has_class("-no-sidebar")
+        self.sidebar_wanted = self.sidebar_hidden
         self._apply_sidebar(self.size.width)
 
     @on(OptionList.OptionSelected, "#sidebar")

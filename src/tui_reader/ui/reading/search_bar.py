@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.reactive import var
 from textual.widgets import Input, Static
 
 from tui_reader.core.catalog import t
@@ -64,10 +65,13 @@ class SearchBar(Horizontal):
     class Closed(Message):
         """Escape in the bar."""
 
+    # Shown (the class styles it in search_bar.tcss), and the scope ctrl+t chose.
+    is_open: var[bool] = var(False, toggle_class="-open")
+    section_only: var[bool] = var(False, init=False)
+
     def __init__(self, lang: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.lang = lang
-        self.section_only = False
         localize_bindings(self, lang)
 
     def compose(self) -> ComposeResult:
@@ -81,10 +85,6 @@ class SearchBar(Horizontal):
         return self.query_one("#search-input", Input)
 
     @property
-    def is_open(self) -> bool:
-        return self.has_class("-open")
-
-    @property
     def status(self) -> str:
         return str(self.query_one("#search-status", Static).content)
 
@@ -93,13 +93,13 @@ class SearchBar(Horizontal):
         return self.input.value
 
     def open(self, *, focus: bool = True) -> None:
-        self.add_class("-open")
+        self.is_open = True
         if focus:
             self.input.focus()
             self.input.select_all()
 
     def close(self) -> None:
-        self.remove_class("-open")
+        self.is_open = False
 
     def show_status(self, text: str, *, no_match: bool = False) -> None:
         status = self.query_one("#search-status", Static)
@@ -108,6 +108,8 @@ class SearchBar(Horizontal):
 
     def set_section_only(self, section_only: bool) -> None:
         self.section_only = section_only
+
+    def watch_section_only(self, section_only: bool) -> None:
         scope = self.query_one("#search-scope", Static)
         key = "search.scope.section" if section_only else "search.scope.article"
         scope.update(t(key, self.lang))
