@@ -810,6 +810,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "drafts.cli.col_article": {"en": "ARTICLE", "fr": "ARTICLE"},
     "drafts.cli.col_section": {"en": "SECTION", "fr": "SECTION"},
     "drafts.cli.col_excerpt": {"en": "EXCERPT", "fr": "EXTRAIT"},
+    # --- issue 16, hostile input (engineer harden-input) -----------------------------------
+    "error.too_large": {
+        "en": "{path} is too large to open: more than {limit} MB",
+        "fr": "{path} est trop volumineux pour être ouvert : plus de {limit} Mo",
+    },
+    "error.unparsable": {
+        "en": "cannot read {path} as an article: {reason}",
+        "fr": "impossible de lire {path} comme un article : {reason}",
+    },
+    "render.plain_large": {
+        "en": "(too large to lay out quickly: shown as plain text)",
+        "fr": "(trop volumineux pour une mise en page rapide : affiché en texte brut)",
+    },
+    "links.real_target": {"en": "real target: {host}", "fr": "cible réelle : {host}"},
 }
 
 

@@ -17,6 +17,14 @@ from tui_reader.core.catalog import t
 from tui_reader.core.render import section_renderable
 
 
+class _PrintConsole(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich exits with status 1 when the reader of the pipe leaves (`reader --print x |
+        # head -1`); the CLI treats that as the end of the output, as `cat` does: status 0.
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def header(article: Article, lang: str) -> Text:
     meta = [m for m in (article.author, article.source_url, article.date) if m]
     meta.append(t("reading.minutes", lang, minutes=article.reading_minutes))
@@ -30,7 +38,7 @@ def header(article: Article, lang: str) -> Text:
 def print_article(
     article: Article, *, width: int | None = None, lang: str = "en", file: TextIO | None = None
 ) -> None:
-    console = Console(file=file or sys.stdout, width=width, soft_wrap=False)
+    console = _PrintConsole(file=file or sys.stdout, width=width, soft_wrap=False)
     console.print(header(article, lang))
     console.print()
     for section in article.sections:
