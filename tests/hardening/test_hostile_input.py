@@ -192,6 +192,7 @@ async def test_draft_times_out_of_range_never_crash_the_app(
 HOSTILE_TITLES = {
     "brackets": "[" * 200_000,
     "underscores between letters": "a" + "_" * 200_000 + "a",
+    "underscores and a tag": "<b>a" + "_" * 200_000 + "a</b>",  # the other regex
     "unclosed images": "![x](" * 60_000,
     "spaces before a closing #": " " * 200_000 + "#x",
 }
@@ -329,6 +330,7 @@ def test_drafts_cli_shows_every_field_through_the_one_make_inert(
     out = capsys.readouterr().out
     assert not FORBIDDEN.search(out.replace("\n", ""))
     assert json.loads(out)[0]["section"]["slug"] == SLUG
+    assert json.loads(out)[0]["comment"] == draft.comment  # U+202E too, escaped, not replaced
 
 
 # --- 18. bidi and zero-width characters ---------------------------------------------------------

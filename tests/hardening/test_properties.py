@@ -341,15 +341,38 @@ DRAFT_TIMES = st.one_of(
         st.integers(min_value=-1439, max_value=1439),
     ),
     st.datetimes().map(lambda moment: moment.isoformat()),
-    st.sampled_from(["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00", "9999-12-31"]),
+    st.sampled_from(
+        ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00", "9999-12-31", "0001-01-01"]
+    ),
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(DRAFT_TIMES, DRAFT_TIMES)
-def test_drafts_of_any_time_load_and_display(created: str, updated: str) -> None:
+# Local time zones at both ends of the range (POSIX TZ strings: no tz database needed).
+LOCAL_ZONES = st.sampled_from(["UTC0", "EAST-14", "WEST+12"])
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DRAFT_TIMES, DRAFT_TIMES, LOCAL_ZONES)
+def test_drafts_of_any_time_load_and_display(created: str, updated: str, zone: str) -> None:
     """Loading is not enough: the CLI's list, show and export, and the drafts screen's time
-    label, display every draft that loads (an OverflowError came only when shown)."""
+    label, display every draft that loads (an OverflowError came only when shown), in the
+    local time zones furthest from UTC."""
+    import time
+
+    old_zone = os.environ.get("TZ")
+    os.environ["TZ"] = zone
+    time.tzset()
+    try:
+        _load_and_display(created, updated)
+    finally:
+        if old_zone is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = old_zone
+        time.tzset()
+
+
+def _load_and_display(created: str, updated: str) -> None:
     import contextlib
     from io import StringIO
 

@@ -823,7 +823,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "(too large to lay out quickly: shown as plain text)",
         "fr": "(trop volumineux pour une mise en page rapide : affiché en texte brut)",
     },
-    "links.real_target": {"en": "real target: {host}", "fr": "cible réelle : {host}"},
 }
 
 
