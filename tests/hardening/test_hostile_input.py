@@ -300,8 +300,9 @@ SLUG = "\x1b]0;pwned\x07\x1b[2J\x9b31m"
 
 
 def test_drafts_cli_shows_every_field_through_the_one_make_inert(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("COLUMNS", "300")  # the table cuts cells to the terminal: room for all
     # One function, not two (the drafts one showed ESC as U+FFFD, the article one as ␛).
     assert getattr(drafts_export, "make_inert", sanitize.make_inert) is sanitize.make_inert
     store = DraftStore()
