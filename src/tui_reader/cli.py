@@ -124,8 +124,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _fail(lang: str, key: str, **params: object) -> int:
-    print(t("cli.error", lang, message=t(key, lang, **params)), file=sys.stderr)
+    _warn(t("cli.error", lang, message=t(key, lang, **params)))
     return EXIT_ERROR
+
+
+def _warn(message: str) -> None:
+    from tui_reader.core.sanitize import make_inert
+
+    # Every message for the terminal through the one make_inert, whatever its parameters.
+    print(make_inert(message), file=sys.stderr)
 
 
 def _run(args: argparse.Namespace, lang: str, settings: LoadedSettings) -> int:
@@ -155,6 +162,7 @@ def _run(args: argparse.Namespace, lang: str, settings: LoadedSettings) -> int:
             from tui_reader.core.printing import print_article
 
             print_article(article, width=args.width, lang=lang)
+            sys.stdout.flush()  # a pipe closed early fails here, inside the try, not at exit
             return EXIT_OK
         launch = prepare(args.path, lang, settings)
     except ArticleError as error:
@@ -166,9 +174,7 @@ def _run(args: argparse.Namespace, lang: str, settings: LoadedSettings) -> int:
 
     if launch.article is not None:
         for notice in launch.article.notices:
-            print(
-                t("cli.error", lang, message=t(notice.key, lang, **notice.params)), file=sys.stderr
-            )
+            _warn(t("cli.error", lang, message=t(notice.key, lang, **notice.params)))
     if not _attach_terminal():
         return _fail(lang, "cli.no_tty")
 

@@ -1075,6 +1075,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "le brouillon n'a pas pu être écrit",
     },
     # --- end of the outbox's strings -----------------------------------------------------------
+    # --- issue 16, hostile input (engineer harden-input) -----------------------------------
+    "error.too_large": {
+        "en": "{path} is too large to open: more than {limit} MB",
+        "fr": "{path} est trop volumineux pour être ouvert : plus de {limit} Mo",
+    },
+    "error.unparsable": {
+        "en": "cannot read {path} as an article: {reason}",
+        "fr": "impossible de lire {path} comme un article : {reason}",
+    },
+    "render.plain_large": {
+        "en": "(too large to lay out quickly: shown as plain text)",
+        "fr": "(trop volumineux pour une mise en page rapide : affiché en texte brut)",
+    },
 }
 
 

@@ -40,7 +40,7 @@ from tui_reader.core.atomic_file import (
     read_private,
 )
 from tui_reader.core.identity import Identity
-from tui_reader.core.paths import drafts_dir
+from tui_reader.core.paths import drafts_dir, expand_user
 from tui_reader.core.quote import fold_legacy_quote
 from tui_reader.core.web.destination import Destination, DestinationError
 
@@ -364,12 +364,23 @@ def format_time(moment: datetime) -> str:
 
 
 def parse_time(value: str) -> datetime | None:
-    """An ISO 8601 time (naive = UTC), or None."""
+    """An ISO 8601 time (naive = UTC), or None, also for a time that cannot be compared or
+    shown in every time zone (0001-01-01T00:00:00+01:00 is before datetime.min in UTC)."""
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    try:
+        utc = moment.astimezone(UTC)
+    except OverflowError:
+        return None
+    # A day of margin each way: converting to any local time (±26 h at most) stays in range.
+    return moment if _FIRST_YEAR < utc.year < _LAST_YEAR else None
+
+
+_FIRST_YEAR, _LAST_YEAR = datetime.min.year, datetime.max.year
 
 
 def _sort_key(draft: Draft) -> tuple[datetime, datetime, str]:
@@ -385,7 +396,7 @@ def normalise_article_path(path: str | Path | None) -> str | None:
     """The form in which drafts store article paths, so that lookups compare equal."""
     if path is None:
         return None
-    return str(Path(path).expanduser().resolve())
+    return str(expand_user(Path(path)).resolve())
 
 
 def match_prefix(prefix: str, drafts: list[Draft]) -> list[Draft]:
