@@ -23,6 +23,9 @@ DROPPED_TAGS = (
     "audio", "video", "source", "track", "link", "meta", "head", "title", "base", "dialog",
 )  # fmt: skip
 
+COMMENT_AREA_IDS = ("respond", "comments")
+COMMENT_AREA_CLASSES = ("comment-respond", "comments-area", "wp-block-comments")
+
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -75,6 +78,10 @@ def clean_soup(html: str) -> Any:
     soup = BeautifulSoup(html, "html.parser")
     for element in soup.find_all(DROPPED_TAGS):
         element.decompose()
+    # WordPress's comment area ("Leave a Reply", the form, the thread): read through the API.
+    for element in soup.find_all(id=COMMENT_AREA_IDS) + soup.find_all(class_=COMMENT_AREA_CLASSES):
+        if not element.decomposed:
+            element.decompose()
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
     return soup
