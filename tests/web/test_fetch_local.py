@@ -272,3 +272,33 @@ print(sorted(name for name in heavy if name in sys.modules))
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_page_in_latin_1_said_by_its_meta_tag(tmp_path: Path) -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    page = (
+        '<html lang="fr"><head><meta charset="iso-8859-1"><title>Été</title></head><body>'
+        "<article><p>" + "Un été à la mer, déjà fini. " * 20 + "</p></article></body></html>"
+    ).encode("latin-1")
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")  # no charset: the page says it
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        fetched = fetch_article(f"http://127.0.0.1:{server.server_address[1]}/ete")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert fetched.title == "Été" and "Un été à la mer, déjà fini." in fetched.markdown

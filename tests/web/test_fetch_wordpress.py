@@ -205,3 +205,21 @@ def test_plain_permalinks_use_rest_route(
     assert thread is not None and "rest_route=" in thread.api and len(thread.comments) == 3
     doc = json.loads(sidecar_path(path).read_text("utf-8"))
     assert doc["format"] == "tui-reader/comments" and doc["post_id"] == post.id
+
+
+def test_a_closed_post_keeps_its_thread_readable(
+    capsys: pytest.CaptureFixture[str], wp_en: WordPressSite, tmp_path: Path
+) -> None:
+    url = wp_en.posts["closed"].url
+    code, out, err = run(capsys, "fetch", url, "--into", str(tmp_path))
+    assert (code, err) == (0, ""), out
+    assert "Comments are closed on this post." in out
+    meta = front_matter(tmp_path / f"{wp_en.posts['closed'].slug}.md")
+    assert meta["comments"] == "closed" and "comment_form" not in meta
+
+
+def test_a_draft_post_is_not_found(
+    capsys: pytest.CaptureFixture[str], wp_en: WordPressSite, tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "fetch", wp_en.posts["draft"].url, "--into", str(tmp_path))
+    assert code == 1 and "no such page (HTTP 404)" in err

@@ -7,6 +7,7 @@ site (a redirect elsewhere is an answer, never followed), bodies read up to a bo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
@@ -126,7 +127,7 @@ class WebClient:
                         too_big = True
                         break
                 body = b"".join(chunks)[:max_body]
-                encoding = response.charset_encoding or "utf-8"
+                encoding = response.charset_encoding or _meta_charset(body) or "utf-8"
                 try:
                     text = body.decode(encoding, errors="replace")
                 except LookupError:  # a charset Python does not know
@@ -140,6 +141,15 @@ class WebClient:
             return NetworkProblem(key or "send.error.refused", _reason(exc))
         except (httpx.HTTPError, httpx.InvalidURL, LookupError, ValueError) as exc:
             return NetworkProblem("send.error.network", _reason(exc))
+
+
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+
+def _meta_charset(body: bytes) -> str | None:
+    """A page's `<meta charset>` when the Content-Type header names none."""
+    match = _META_CHARSET.search(body[:4096])
+    return match[1].decode("ascii") if match else None
 
 
 def _declared_size(headers: Any) -> int:
