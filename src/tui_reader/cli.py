@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         # `reader URL`: the saved copy (offline), else fetched into the library first.
         from tui_reader.cli_fetch import saved_copy
 
-        found = saved_copy(args.path, lang)
+        found = saved_copy(args.path, lang, settings)
         if isinstance(found, int):
             return found
         args.path = str(found)

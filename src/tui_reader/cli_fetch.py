@@ -10,20 +10,26 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui_reader.cli_drafts import _Done, _error, _out, _Parser, _Usage
 from tui_reader.core.catalog import t
 from tui_reader.core.sanitize import make_inert
+
+if TYPE_CHECKING:
+    from tui_reader.core.settings import LoadedSettings
+
+# cli_drafts (its parser and output helpers) is imported by the commands, not by `reader URL`,
+# which only looks for the saved copy before the reading start-up.
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
 
-def library_dir() -> Path:
+def library_dir(loaded: LoadedSettings | None = None) -> Path:
     """Where fetched articles go: the `articles_dir` setting, else `articles/` in the data dir."""
     from tui_reader.core.paths import data_dir
     from tui_reader.core.settings import load_settings
 
-    configured = load_settings().settings.articles_dir
+    configured = (loaded or load_settings()).settings.articles_dir
     return configured if configured is not None else data_dir() / "articles"
 
 
@@ -31,7 +37,23 @@ def is_url(text: str | None) -> bool:
     return bool(text) and text.split("://", 1)[0].lower() in ("http", "https") and "://" in text  # type: ignore[union-attr]
 
 
-def _parse(parser: _Parser, argv: list[str], lang: str) -> argparse.Namespace | int:
+def _parser(prog: str, description: str) -> argparse.ArgumentParser:
+    from tui_reader.cli_drafts import _Parser
+
+    return _Parser(prog=prog, description=description)
+
+
+def _out(text: str) -> None:
+    print(text)
+
+
+def _error(message: str, lang: str) -> None:
+    print(t("cli.error", lang, message=message), file=sys.stderr)
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str], lang: str) -> argparse.Namespace | int:
+    from tui_reader.cli_drafts import _Done, _Usage
+
     parser.add_argument("--lang", choices=("en", "fr"), help=t("cli.lang_help", lang))
     try:
         return parser.parse_args(argv)
@@ -71,7 +93,7 @@ def _safe(params: dict[str, object]) -> dict[str, object]:
 
 
 def run_fetch(argv: list[str], lang: str) -> int:
-    parser = _Parser(prog="reader fetch", description=t("fetch.cli.description", lang))
+    parser = _parser("reader fetch", t("fetch.cli.description", lang))
     parser.add_argument("target", nargs="?", metavar="URL", help=t("fetch.cli.url_help", lang))
     parser.add_argument("--into", metavar="DIR", type=Path, help=t("fetch.cli.into_help", lang))
     parser.add_argument("--update", action="store_true", help=t("fetch.cli.update_help", lang))
@@ -156,11 +178,11 @@ def _update(args: argparse.Namespace, lang: str) -> int:
     return EXIT_FAILURE if failed else EXIT_OK
 
 
-def saved_copy(url: str, lang: str) -> Path | int:
+def saved_copy(url: str, lang: str, loaded: LoadedSettings | None = None) -> Path | int:
     """`reader URL`: the saved copy of `url` (offline), else fetched now; or an exit code."""
-    from tui_reader.core.web.saved_article import find_saved
+    from tui_reader.core.web.library_lookup import find_saved
 
-    directory = library_dir()
+    directory = library_dir(loaded)
     found = find_saved(directory, url) if directory.is_dir() else None
     if found is not None:
         return found
@@ -178,7 +200,7 @@ def saved_copy(url: str, lang: str) -> Path | int:
 
 
 def run_comments(argv: list[str], lang: str) -> int:
-    parser = _Parser(prog="reader comments", description=t("comments.cli.description", lang))
+    parser = _parser("reader comments", t("comments.cli.description", lang))
     parser.add_argument("file", type=Path, help=t("comments.cli.file_help", lang))
     args = _parse(parser, argv, lang)
     if isinstance(args, int):
@@ -221,7 +243,7 @@ def _comments(args: argparse.Namespace, lang: str) -> int:
 
 
 def run_reply(argv: list[str], lang: str) -> int:
-    parser = _Parser(prog="reader reply", description=t("reply.cli.description", lang))
+    parser = _parser("reader reply", t("reply.cli.description", lang))
     parser.add_argument("file", type=Path, help=t("comments.cli.file_help", lang))
     parser.add_argument(
         "comment", type=int, metavar="COMMENT_ID", help=t("reply.cli.comment_help", lang)

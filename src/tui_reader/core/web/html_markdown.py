@@ -10,6 +10,7 @@ to the image: nothing is downloaded at read time. Control characters are made in
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -45,6 +46,7 @@ def safe_href(href: str | None, base_url: str) -> str | None:
     return absolute.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
 
 
+@cache
 def _converter_class() -> Any:
     from markdownify import MarkdownConverter
 
@@ -71,19 +73,26 @@ def _converter_class() -> Any:
     return _Converter
 
 
+def _hidden(tag: Any) -> bool:
+    if tag.name in DROPPED_TAGS or tag.get("id") in COMMENT_AREA_IDS:
+        return True
+    classes = tag.get("class") or ()
+    return any(name in COMMENT_AREA_CLASSES for name in classes)
+
+
 def clean_soup(html: str) -> Any:
-    """The parsed HTML without the elements that never reach the screen."""
+    """The parsed HTML without the elements that never reach the screen (one pass)."""
     from bs4 import BeautifulSoup, Comment
 
     soup = BeautifulSoup(html, "html.parser")
-    for element in soup.find_all(DROPPED_TAGS):
-        element.decompose()
-    # WordPress's comment area ("Leave a Reply", the form, the thread): read through the API.
-    for element in soup.find_all(id=COMMENT_AREA_IDS) + soup.find_all(class_=COMMENT_AREA_CLASSES):
+    # WordPress's comment area ("Leave a Reply", the form, the thread) goes too: the thread is
+    # read through the API.
+    for element in soup.find_all(_hidden):
         if not element.decomposed:
             element.decompose()
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
+    if "<!--" in html:
+        for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+            comment.extract()
     return soup
 
 

@@ -21,10 +21,10 @@ from urllib.parse import unquote, urlsplit
 
 from tui_reader.core.atomic_file import atomic_write, json_bytes, utc_timestamp
 from tui_reader.core.web.destination import Destination, DestinationError
+from tui_reader.core.web.library_lookup import BESIDE_MARK, find_saved
 from tui_reader.core.web.thread import Probe, Thread, merge, read_thread, sidecar_path
 
 MAX_SLUG = 80
-BESIDE_MARK = ".fetched-"
 
 
 class Saved(StrEnum):
@@ -62,23 +62,6 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def sources_of(path: Path) -> set[str]:
-    """The addresses a saved article was fetched from (`source`, `fetched_from`)."""
-    from tui_reader.core.front_matter import FrontMatterError
-
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(64 * 1024).decode("utf-8", errors="replace")
-    except OSError:
-        return set()
-    try:
-        data = _yaml_block(head)
-    except FrontMatterError:
-        return set()
-    found = {data.get("source"), data.get("fetched_from")}
-    return {value for value in found if isinstance(value, str)}
-
-
 def _yaml_block(text: str) -> dict[str, object]:
     from tui_reader.core.front_matter import FrontMatterError
 
@@ -94,22 +77,6 @@ def _yaml_block(text: str) -> dict[str, object]:
     except Exception as error:  # any YAML trouble: not our file
         raise FrontMatterError(str(error)) from error
     return data if isinstance(data, dict) else {}
-
-
-def find_saved(directory: Path, url: str) -> Path | None:
-    """The article in `directory` fetched from `url` (its own address or the one asked)."""
-    try:
-        candidates = sorted(directory.glob("*.md"))
-    except OSError:
-        return None
-    wanted = {url.strip(), url.strip().rstrip("/")}
-    for path in candidates:
-        if BESIDE_MARK in path.name:
-            continue
-        sources = sources_of(path)
-        if sources & wanted or {s.rstrip("/") for s in sources} & wanted:
-            return path
-    return None
 
 
 def _free_name(directory: Path, slug: str) -> Path:
