@@ -17,7 +17,7 @@ from typing import NoReturn
 
 from tui_reader.core.atomic_file import FileProblem
 from tui_reader.core.catalog import resolve_language, t
-from tui_reader.core.drafts import STATUSES, Draft, DraftStore, match_prefix, parse_time
+from tui_reader.core.drafts import STATUSES, Draft, DraftStore, Status, match_prefix, parse_time
 from tui_reader.core.drafts_export import (
     draft_to_json,
     make_inert,
@@ -145,7 +145,7 @@ def _cmd_export(args: argparse.Namespace, lang: str) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace, lang: str) -> int:
-    ready = _load(lang, "ready")
+    ready = _load(lang, Status.READY)
     if not ready:
         _out(t("drafts.cli.validate_none", lang))
         return EXIT_OK

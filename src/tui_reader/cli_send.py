@@ -107,7 +107,8 @@ def _run(args: argparse.Namespace, lang: str) -> int:
                 show(result)
         else:
             results = sender.send(drafts, on_result=show)
-    for site in sorted({r.site for r in results if r.insecure and r.site}):
+    insecure = set() if args.check else {r.site for r in results if r.insecure and r.site}
+    for site in sorted(insecure):
         _error(t("send.cli.insecure", lang, site=site), lang)
     if args.json:
         _out(json.dumps([_as_json(r, lang) for r in results], ensure_ascii=False, indent=2))

@@ -132,3 +132,18 @@ def test_rest_urls_fall_back_to_rest_route() -> None:
         rest_urls(plain, "/wp/v2/comments/5")[0]
         == "https://example.org/index.php?rest_route=%2Fwp%2Fv2%2Fcomments%2F5"
     )
+
+
+def test_every_send_result_has_its_words_in_both_languages() -> None:
+    from tui_reader.core.catalog import STRINGS
+    from tui_reader.core.web.fate import Fate
+    from tui_reader.core.web.sender import SendOutcome, SendResult, describe
+
+    for outcome in SendOutcome:
+        for fate in [None, *Fate]:
+            for link in (None, "https://example.org/p/#comment-3"):
+                result = SendResult("x", outcome, "ready", fate=fate, link=link)
+                for lang in ("en", "fr"):
+                    assert describe(result, lang)
+    send_keys = [key for key in STRINGS if key.startswith("send.")]
+    assert send_keys and all(set(STRINGS[key]) == {"en", "fr"} for key in send_keys)

@@ -311,3 +311,25 @@ def test_two_instances_send_each_draft_once(wp_en: WordPressSite, store: DraftSt
         assert [a["outcome"] for a in doc["attempts"]] == ["sending", "accepted"]
     assert Path(store.directory).is_dir()
     assert all(d.status == Status.SENT for d in store.load_all().drafts)
+
+
+def test_site_requiring_an_account(wp_en: WordPressSite, store: DraftStore) -> None:
+    wp_en.php("update_option('comment_registration', 1);")
+    before = wp_en.comments()
+    draft = draft_on(store, wp_en)
+    [result] = send(store)
+    assert (result.outcome, result.status) == (SendOutcome.FAILED, "failed")
+    assert describe(result, "en").endswith(
+        "this site requires an account to comment; the draft is kept"
+    )
+    assert new_rows(wp_en, before) == [] and on_disk(store, draft.id)["comment"] == draft.comment
+    # A form found before the site changed its mind: WordPress's own 403 says the same.
+    wp_en.php("update_option('comment_registration', 0);")
+    late = draft_on(store, wp_en, comment="Found the form in time.")
+    discover(store, late)
+    wp_en.php("update_option('comment_registration', 1);")
+    [result] = send(store)
+    assert (result.outcome, result.http_status, result.reason_key) == (
+        SendOutcome.FAILED, 403, "send.error.login_required",
+    )  # fmt: skip
+    assert new_rows(wp_en, before) == []

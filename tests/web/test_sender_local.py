@@ -4,7 +4,9 @@ demand (timeouts, refused connections, malformed answers, redirects and forms el
 from __future__ import annotations
 
 import socket
+import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -276,3 +278,42 @@ def test_an_edit_made_while_sending_becomes_a_separate_draft(
     assert saved.outcome is SaveOutcome.CONFLICT and saved.draft is not None
     assert saved.draft.status == Status.DRAFT and saved.draft.posted is None
     assert on_disk(store, draft.id)["status"] == "sent"
+
+
+def test_site_answers_tells_whether_the_network_answers(site: LocalSite, store: DraftStore) -> None:
+    url = wordpress_like(site)
+    draft = ready_draft(store, url)
+    assert sender(store).site_answers(draft)
+    site.close()
+    assert not sender(store).site_answers(draft)
+    assert site.posts() == [] and on_disk(store, draft.id)["status"] == "ready"
+
+
+def test_tls_certificates_are_verified(tmp_path: Path, store: DraftStore) -> None:
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    site = LocalSite(tls=(str(cert), str(key)))
+    try:
+        url = wordpress_like(site)
+        draft = ready_draft(store, url)
+        [result] = sender(store).send()
+        assert (result.outcome, result.reason_key) == (SendOutcome.RETRY, "send.error.tls")
+        assert site.requests == []  # the self-signed server never got a request through
+        assert on_disk(store, draft.id)["status"] == "ready"
+    finally:
+        site.close()
+
+
+def test_an_article_without_a_web_address_is_not_sent_and_not_changed(store: DraftStore) -> None:
+    draft = ready_draft(store, None)
+    before = on_disk(store, draft.id)
+    [result] = sender(store).send()
+    assert (result.outcome, result.reason_key) == (SendOutcome.FAILED, "send.error.no_source")
+    assert result.failed and on_disk(store, draft.id) == before
+    ftp = ready_draft(store, "ftp://example.org/post")
+    [result] = sender(store).send([ftp])
+    assert result.reason_key == "send.error.bad_source"

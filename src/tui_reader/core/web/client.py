@@ -7,6 +7,7 @@ site (a redirect elsewhere is an answer, never followed), bodies read up to a bo
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,8 @@ from tui_reader import __version__
 from tui_reader.core.web.destination import is_web_url, same_site
 
 if TYPE_CHECKING:
+    import ssl
+
     import httpx
 
 USER_AGENT = f"tui-reader/{__version__}"
@@ -58,6 +61,15 @@ class NetworkProblem:
     reason: str  # the client's own words, for the attempt record
 
 
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """Certificates verified as httpx does by default (certifi's bundle, or SSL_CERT_FILE /
+    SSL_CERT_DIR). Made once a process: loading the bundle costs more CPU than a send."""
+    import httpx
+
+    return httpx.create_ssl_context(trust_env=True)
+
+
 class WebClient:
     """A session with one site or several; use as a context manager."""
 
@@ -70,7 +82,7 @@ class WebClient:
             timeout=(timeouts or Timeouts()).for_httpx(),
             follow_redirects=False,
             trust_env=True,
-            verify=True,
+            verify=_tls_context(),
         )
         self.requests = 0  # made so far (benchmarks, and tests of what an update costs)
 

@@ -152,6 +152,8 @@ class Sender:
         self._monotonic = monotonic
         self._clock = clock or (lambda: datetime.now(UTC))
         self._client: WebClient | None = None
+        # Forms found during this run, by page: twenty drafts on one article, one page GET.
+        self._forms: dict[str, Destination] = {}
 
     # --- what to send -------------------------------------------------------------------------
 
@@ -239,6 +241,15 @@ class Sender:
             self._close()
         return results
 
+    def site_answers(self, draft: Draft, timeout: float = 3.0) -> bool:
+        """Is the draft's site reachable now? (For the app's `send_ready = "ask"` at start-up:
+        one quick GET of the article's page; nothing is sent, nothing written.)"""
+        source = draft.article.source_url or ""
+        if _source_problem(draft):
+            return False
+        with WebClient(Timeouts(connect=timeout, read=timeout)) as client:
+            return not isinstance(client.get(source, follow=False), NetworkProblem)
+
     def confirm_foreign_action(self, draft_id: str) -> SaveResult:
         """The reader accepts that this draft's form posts to another host than the article's."""
 
@@ -276,15 +287,17 @@ class Sender:
             if draft.read_only or draft.status not in (Status.READY, Status.SENDING):
                 return self._result(draft, SendOutcome.NOT_READY)
             problem = _source_problem(draft)
-            if problem:
-                return self._finish(draft, Status.FAILED, SendOutcome.FAILED, "no_source", problem)
+            if problem:  # nowhere to send it: nothing contacted, nothing changed
+                return self._result(draft, SendOutcome.FAILED, reason_key=problem)
             rediscovered = False
             destination = draft.destination
-            if destination is None or destination.page_url != draft.article.source_url:
-                found = self._discover(draft)
+            source = draft.article.source_url or ""
+            if destination is None or destination.page_url != source:
+                known = self._forms.get(source)
+                found = dataclasses.replace(known) if known else self._discover(draft)
                 if isinstance(found, SendResult):
                     return found
-                destination, rediscovered = found, True
+                destination, rediscovered = found, known is None
             while True:
                 refusal = self._refuse_host(draft, destination)
                 if refusal:
@@ -475,6 +488,7 @@ class Sender:
                 draft, Status.FAILED, SendOutcome.FAILED, "discovery", key, params, answer.status
             )
         found = findings.destination
+        self._forms[source] = dataclasses.replace(found)
         old = draft.destination
         if old is not None and old.action_host == found.action_host:
             found.foreign_action_confirmed = old.foreign_action_confirmed
