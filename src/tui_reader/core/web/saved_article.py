@@ -17,12 +17,16 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from tui_reader.core.atomic_file import atomic_write, json_bytes, utc_timestamp
 from tui_reader.core.web.destination import Destination, DestinationError
 from tui_reader.core.web.library_lookup import BESIDE_MARK, find_saved
-from tui_reader.core.web.thread import Probe, Thread, merge, read_thread, sidecar_path
+from tui_reader.core.web.thread import Comment, Probe, Thread, merge, read_thread, sidecar_path
+
+if TYPE_CHECKING:
+    from tui_reader.core.web.fetcher import FetchedArticle
 
 MAX_SLUG = 80
 
@@ -88,23 +92,23 @@ def _free_name(directory: Path, slug: str) -> Path:
     return path
 
 
-def render_file(fetched: object) -> str:
+def render_file(fetched: FetchedArticle) -> str:
     """The article file: YAML front matter, then `# Title` and the Markdown body."""
     import yaml
 
     f = fetched
-    meta: dict[str, object] = {"title": f.title}  # type: ignore[attr-defined]
+    meta: dict[str, object] = {"title": f.title}
     for key in ("author", "date", "lang"):
         value = getattr(f, key)
         if value:
             meta[key] = value
-    meta["source"] = f.source  # type: ignore[attr-defined]
-    if f.url != f.source:  # type: ignore[attr-defined]
-        meta["fetched_from"] = f.url  # type: ignore[attr-defined]
-    meta["comments"] = "open" if f.comments_open else "closed"  # type: ignore[attr-defined]
-    if not f.comments_available:  # type: ignore[attr-defined]
+    meta["source"] = f.source
+    if f.url != f.source:
+        meta["fetched_from"] = f.url
+    meta["comments"] = "open" if f.comments_open else "closed"
+    if not f.comments_available:
         meta["comments_available"] = False
-    destination: Destination | None = f.destination  # type: ignore[attr-defined]
+    destination: Destination | None = f.destination
     if destination is not None:
         meta["require_name_email"] = destination.require_name_email
         meta["comment_form"] = {
@@ -114,12 +118,12 @@ def render_file(fetched: object) -> str:
             "submit": destination.submit,
             "api_root": destination.api_root,
         }
-    if f.post_id is not None:  # type: ignore[attr-defined]
-        meta["post_id"] = f.post_id  # type: ignore[attr-defined]
-    meta["fetched"] = f.fetched  # type: ignore[attr-defined]
+    if f.post_id is not None:
+        meta["post_id"] = f.post_id
+    meta["fetched"] = f.fetched
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-    title = " ".join(f.title.split())  # type: ignore[attr-defined]
-    return f"---\n{front}---\n\n# {title}\n\n{f.markdown.strip()}\n"  # type: ignore[attr-defined]
+    title = " ".join(f.title.split())
+    return f"---\n{front}---\n\n# {title}\n\n{f.markdown.strip()}\n"
 
 
 def destination_of(article: Path, source: str | None = None) -> Destination | None:
@@ -149,11 +153,13 @@ def destination_of(article: Path, source: str | None = None) -> Destination | No
         return None
 
 
-def save_fetched(fetched: object, directory: Path, *, probe: Probe | None = None) -> SaveReport:
+def save_fetched(
+    fetched: FetchedArticle, directory: Path, *, probe: Probe | None = None
+) -> SaveReport:
     """Write the article and its thread. Raises OSError when the disk refuses."""
     f = fetched
     directory.mkdir(parents=True, exist_ok=True)
-    existing = find_saved(directory, f.source) or find_saved(directory, f.url)  # type: ignore[attr-defined]
+    existing = find_saved(directory, f.source) or find_saved(directory, f.url)
     path = existing or _free_name(directory, slug_for(f))
     previous = read_thread(path) if existing else None
     data = render_file(f).encode("utf-8")
@@ -176,17 +182,17 @@ def save_fetched(fetched: object, directory: Path, *, probe: Probe | None = None
             outcome = Saved.UPDATED
     if outcome in (Saved.CREATED, Saved.UPDATED):
         atomic_write(path, data)
-    comments = merge(previous, f.comments) if f.comments is not None else None  # type: ignore[attr-defined]
+    comments = merge(previous, f.comments) if f.comments is not None else None
     thread = Thread(
-        source=f.source,  # type: ignore[attr-defined]
-        post_id=f.post_id or 0,  # type: ignore[attr-defined]
-        api=f.api.root if f.api else "",  # type: ignore[attr-defined]
-        fetched=f.fetched,  # type: ignore[attr-defined]
+        source=f.source,
+        post_id=f.post_id or 0,
+        api=f.api.root if f.api else "",
+        fetched=f.fetched,
         previous_fetch=previous.fetched if previous else None,
         comments=comments if comments is not None else (previous.comments if previous else []),
         probe=probe if probe is not None else _probe_of(comments),
         article_sha256=written_sha,
-        comments_open=f.comments_open,  # type: ignore[attr-defined]
+        comments_open=f.comments_open,
     )
     write_thread(path, thread)
     new = _count_new(thread)
@@ -197,7 +203,7 @@ def _without_fetch_time(data: bytes) -> bytes:
     return re.sub(rb"(?m)^fetched: .*$", b"", data)
 
 
-def _probe_of(comments: list | None) -> Probe | None:
+def _probe_of(comments: list[Comment] | None) -> Probe | None:
     if not comments:
         return Probe(0, None) if comments is not None else None
     newest = max(comments, key=lambda c: (c.date_gmt, c.id))
