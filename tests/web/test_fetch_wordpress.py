@@ -5,6 +5,7 @@ comment and sending the reply, read back from the site's database."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,16 @@ from tests.wordpress.site import WordPressSite
 from tui_reader.cli import main
 from tui_reader.core.web.saved_article import update_comments
 from tui_reader.core.web.thread import read_thread, sidecar_path
+
+
+@pytest.fixture(autouse=True)
+def leave_the_sites_as_found(request: pytest.FixtureRequest) -> Iterator[None]:
+    """These tests stop servers and change options: the sites are reset afterwards too, for
+    the tests that use the session's sites (wordpress_en / wordpress_fr) as they are."""
+    yield
+    for name, site in (("wp_en", "wordpress_en"), ("wp_fr", "wordpress_fr")):
+        if name in request.fixturenames:  # the session's site outlives the per-test fixture
+            request.getfixturevalue(site).reset()
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
