@@ -97,8 +97,9 @@ def _letters(text: str) -> str:
 
 def find_published(
     client: WebClient, destination: Destination, author: str, comment: str
-) -> tuple[int, str | None] | None:
-    """The id and link of a published comment on the post with this author and text.
+) -> tuple[int, str | None] | bool:
+    """The id and link of a published comment on the post with this author and text; False
+    when the site's list says there is none (not public: held), True when it could not be read.
 
     Used when WordPress said "duplicate" (409): the comment is there, but which one is it?
     Only published comments are visible to us; a held one stays unknown.
@@ -125,5 +126,5 @@ def find_published(
                 continue
             link = item.get("link") if isinstance(item.get("link"), str) else None
             return item["id"], link
-        return None
-    return None
+        return False
+    return True

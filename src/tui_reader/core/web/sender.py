@@ -352,14 +352,12 @@ class Sender:
                 return saved
             return self._refresh_fate(saved, SendOutcome.SENT)
         if outcome is Outcome.DUPLICATE:
-            found = find_published(self._web(), destination, draft.author, draft.comment)
-            comment_id, link = found if found else (None, None)
-            fate = Fate.PUBLISHED if found else Fate.HELD
-            posted = Posted(self._now(), comment_id, link, fate, self._now(), duplicate=True)
+            # On the site already: recorded as such first, then which comment it is.
+            posted = Posted(self._now(), None, None, Fate.UNKNOWN, duplicate=True)
             saved = self._record_attempt(draft, answer, Status.SENT, posted)
             if isinstance(saved, SendResult):
                 return saved
-            return self._result(saved, SendOutcome.ALREADY_THERE)
+            return self._refresh_fate(saved, SendOutcome.ALREADY_THERE)
         if outcome is Outcome.FLOOD:
             saved = self._record_attempt(draft, answer, Status.READY, key="send.error.flood")
             if isinstance(saved, SendResult):
@@ -528,8 +526,9 @@ class Sender:
             return self._result(draft, outcome)
         if posted.comment_id is None:
             found = find_published(self._web(), draft.destination, draft.author, draft.comment)
-            fate = Fate.PUBLISHED if found else None
-            comment_id, link = found if found else (None, None)
+            comment_id, link = found if isinstance(found, tuple) else (None, None)
+            # Not among the published ones: held (or spam); no readable list: we do not know.
+            fate = Fate.PUBLISHED if comment_id else (Fate.HELD if found is False else None)
         else:
             answer = check_fate(self._web(), draft.destination, posted.comment_id)
             fate, link, comment_id = answer.fate, answer.link, posted.comment_id
