@@ -60,7 +60,7 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str], lang: str) -> argpa
     except _Done as done:
         return done.code
     except _Usage as usage:
-        _error(t("drafts.cli.usage_error", lang, message=str(usage)), lang)
+        _error(t("fetch.cli.usage_error", lang, message=str(usage), prog=parser.prog), lang)
         return EXIT_USAGE
 
 
@@ -101,7 +101,8 @@ def run_fetch(argv: list[str], lang: str) -> int:
     if isinstance(args, int):
         return args
     if not args.update and not args.target:
-        _error(t("drafts.cli.usage_error", lang, message="URL"), lang)
+        message = t("fetch.cli.url_missing", lang)
+        _error(t("fetch.cli.usage_error", lang, message=message, prog=parser.prog), lang)
         return EXIT_USAGE
     return _guarded(_update if args.update else _fetch, args, lang)
 
@@ -213,9 +214,11 @@ def _comments(args: argparse.Namespace, lang: str) -> int:
     from tui_reader.core.web.fetcher import FetchError
     from tui_reader.core.web.thread import own_comments, read_thread, thread_view
 
+    if not args.file.is_file():
+        raise FetchError("fetch.error.no_file", path=str(args.file))
     thread = read_thread(args.file)
     if thread is None:
-        raise FetchError("fetch.error.no_thread", path=str(args.file))
+        raise FetchError("comments.no_thread", path=str(args.file))
     own = own_comments(DraftStore().load_all().drafts, thread.source)
     entries = thread_view(thread, own)
     _out(t("comments.title", lang, count=len(entries)))

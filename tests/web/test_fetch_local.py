@@ -302,3 +302,24 @@ def test_a_page_in_latin_1_said_by_its_meta_tag(tmp_path: Path) -> None:
         server.shutdown()
         server.server_close()
     assert fetched.title == "Été" and "Un été à la mer, déjà fini." in fetched.markdown
+
+
+def test_usage_errors_and_files_without_a_thread(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "fetch")
+    assert (
+        code == 2 and err == "reader: the address to fetch is missing (see reader fetch --help)\n"
+    )
+    code, _, err = run(capsys, "reply", "x.md", "seven", "--text", "Hi")
+    assert code == 2 and "invalid int value: 'seven' (see reader reply --help)" in err
+    code, _, err = run(capsys, "comments", str(tmp_path / "missing.md"))
+    assert code == 1 and "no such article" in err
+    plain = tmp_path / "plain.md"
+    plain.write_text("# Plain\n\nText.\n", "utf-8")
+    code, _, err = run(capsys, "comments", str(plain))
+    assert code == 1 and "has no saved comment thread" in err
+    code, _, err = run(capsys, "fetch", "--update", str(plain))
+    assert code == 1 and "has no comment thread to update" in err
+    code, _, err = run(capsys, "reply", str(plain), "3", "--text", "Hi")
+    assert code == 1 and "no comment 3 in the thread saved with" in err

@@ -1172,6 +1172,18 @@ _FETCH_STRINGS: dict[str, dict[str, str]] = {
         "en": "could not write into {path}: {reason}",
         "fr": "impossible d'écrire dans {path} : {reason}",
     },
+    "fetch.cli.usage_error": {
+        "en": "{message} (see {prog} --help)",
+        "fr": "{message} (voir {prog} --help)",
+    },
+    "fetch.cli.url_missing": {
+        "en": "the address to fetch is missing",
+        "fr": "il manque l'adresse à récupérer",
+    },
+    "comments.no_thread": {
+        "en": "{path} has no saved comment thread (it was not fetched with reader fetch URL)",
+        "fr": "{path} n'a pas de fil de commentaires enregistré (il n'a pas été récupéré avec reader fetch URL)",
+    },
     "comments.cli.description": {
         "en": "Show the comment thread saved with a fetched article (offline).",
         "fr": "Afficher le fil de commentaires enregistré avec un article récupéré (hors ligne).",
