@@ -58,7 +58,9 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         + "; "
         + t("cli.drafts_folder", lang)
         + "\nreader send --help: "
-        + t("cli.send_help", lang),
+        + t("cli.send_help", lang)
+        + "\nreader fetch --help: "
+        + t("fetch.cli.help", lang),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("path", nargs="?", help=t("cli.path_help", lang))
@@ -115,7 +117,20 @@ def main(argv: list[str] | None = None) -> int:
 
         _use_language(lang)
         return run_send(argv[1:], lang)
+    if argv and argv[0] in ("fetch", "comments", "reply"):
+        from tui_reader import cli_fetch
+
+        run = {"fetch": cli_fetch.run_fetch, "comments": cli_fetch.run_comments}
+        return run.get(argv[0], cli_fetch.run_reply)(argv[1:], lang)
     args = build_parser(lang).parse_args(argv)
+    if args.path and args.path.split("://", 1)[0].lower() in ("http", "https"):
+        # `reader URL`: the saved copy (offline), else fetched into the library first.
+        from tui_reader.cli_fetch import saved_copy
+
+        found = saved_copy(args.path, lang, settings)
+        if isinstance(found, int):
+            return found
+        args.path = str(found)
     try:
         return _run(args, lang, settings)
     except KeyboardInterrupt:
