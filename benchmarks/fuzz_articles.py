@@ -4,7 +4,11 @@ Each article is generated from its own seed (reproducible alone with --one SEED)
 constructs (headings, setext, nested quotes and lists, fences, tables, links to every scheme,
 images, HTML, front matter, the WordPress comment form), raw control characters and escape
 sequences, Rich/Textual markup, odd Unicode (RTL overrides, ZWJ, combining marks, wide CJK,
-emoji), invalid UTF-8, NUL bytes, mixed line endings and now and then a huge line.
+emoji), invalid UTF-8, NUL bytes, mixed line endings and now and then a huge line. Issue 16's
+kinds too: integers past Python's 4,300-digit limit in front matter (hex, binary, decimal,
+sexagesimal), headings of 40,000 `[` / `_` / `![x](`, up to 1 MB of `*a*` spans, short lines or
+escape sequences in a heading, links whose text names another host, bidi and zero-width
+characters in link text.
 
 For each one: parse_article and summarize_article, render_lines of every section at a random
 width (what the app's article pane shows), and the `--print` path in-process with the output
@@ -12,7 +16,11 @@ forced to a colour terminal. Checked on the way:
 - nothing raises but ArticleError for binary or empty input;
 - every rendered line is exactly the requested width, holds no control character, and links
   only to http/https/mailto;
-- the `--print` output holds no escape sequence but SGR and OSC 8 to http/https/mailto.
+- the `--print` output holds no escape sequence but SGR and OSC 8 to http/https/mailto, and no
+  bidi override/isolate or zero-width character;
+- every article is done (parse, render, print) within --limit seconds of CPU time (10 by
+  default; CPU time, not wall time, so that other work on the machine does not count): a
+  slower one is a failure ("slow").
 
     python benchmarks/fuzz_articles.py                 # 10,000 articles, 2 processes
     python benchmarks/fuzz_articles.py --count 50000 --seed 7 --jobs 4
@@ -187,17 +195,61 @@ def _front_matter(rng: random.Random) -> str:
     return ""
 
 
+HUGE_YAML = (
+    "0x" + "f" * 4_000,
+    "0b" + "1" * 15_000,
+    "9" * 5_000,
+    "1:" + ":".join(["59"] * 3_000),
+    "0o" + "7" * 6_000,
+)
+HOSTILE_HEADINGS = ("[" * 40_000, "a" + "_" * 40_000 + "a", "![x](" * 8_000, " " * 40_000 + "#x")
+HUGE_SECTIONS = (
+    "*a* ",  # 1 MB of emphasis spans: 8.6 s in Rich before issue 16
+    "line with *em*\n",
+    "\x1b[31m",
+    "[a](https://e.example/x) ",
+)
+
+
+def _issue16(rng: random.Random) -> tuple[str, list[str]]:
+    """(front matter, extra blocks) of issue 16's kinds, for about one article in eight."""
+    roll = rng.random()
+    if roll < 0.04:
+        key = rng.choice(["title", "author", "date", "tags", "lang", "source"])
+        return f"---\n{key}: {rng.choice(HUGE_YAML)}\n---\n", []
+    if roll < 0.06:
+        return "", ["#" * rng.randrange(1, 4) + " " + rng.choice(HOSTILE_HEADINGS)]
+    if roll < 0.065:
+        unit = rng.choice(HUGE_SECTIONS)
+        return "", [
+            ("# " if rng.random() < 0.3 else "")
+            + unit * (rng.randrange(200_000, 1_000_000) // len(unit))
+        ]
+    if roll < 0.12:
+        host = rng.choice(["bank.example", "https://bank.example/login", "www.bank.example"])
+        text = rng.choice([host, host.replace(".", "\u200b.", 1), "\u202e" + host])
+        return "", [f"See [{text}]({rng.choice(SCHEMES)}) now."]
+    return "", []
+
+
 def generate(seed: int) -> bytes:
     """The bytes of article `seed`: same seed, same bytes."""
     rng = random.Random(seed)
     blocks = [_block(rng) for _ in range(rng.randrange(1, 30))]
+    extra_front, extra_blocks = _issue16(random.Random(seed ^ 0x16))
+    for block in extra_blocks:
+        blocks.insert(rng.randrange(len(blocks) + 1), block)
     if rng.random() < 0.01:  # a huge line now and then
         unit = rng.choice(["word ", "x", "**a** ", "[a](https://x) ", "漢", "\x1b[2J", "> "])
         blocks.insert(
             rng.randrange(len(blocks) + 1), unit * (rng.randrange(20_000, 120_000) // len(unit))
         )
     newline = rng.choice(["\n", "\n", "\n", "\r\n", "\r"])
-    text = _front_matter(rng) + "\n\n".join(blocks) + rng.choice(["\n", "", "\n\n\n", "   "])
+    text = (
+        (extra_front or _front_matter(rng))
+        + "\n\n".join(blocks)
+        + rng.choice(["\n", "", "\n\n\n", "   "])
+    )
     data = text.replace("\n", newline).encode("utf-8", "surrogatepass")
     roll = rng.random()
     if roll < 0.05:  # invalid UTF-8 sprinkled
@@ -220,7 +272,11 @@ def generate(seed: int) -> bytes:
 
 # --- checks -----------------------------------------------------------------------------------
 
-CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+CONTROL = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ufeff\ufff9-\ufffb]"
+)
+LIMIT = 10.0  # seconds an article may take (parse, render every section, print): --limit
 _ALLOWED_ESCAPE = re.compile(
     r"\x1b\[[0-9;]*m|\x1b\]8;(?P<params>[^;\x1b\x07]*);(?P<url>[^\x1b\x07]*)\x1b\\"
 )
@@ -260,9 +316,10 @@ class Result:
     seed: int
     size: int
     seconds: float
-    outcome: str  # "ok", "rejected" (binary/empty, as designed), "crash", "invariant"
+    outcome: str  # "ok", "rejected" (binary/empty, as designed), "crash", "invariant", "slow"
     detail: str = ""
     sections: int = 0
+    cpu_seconds: float = 0.0
 
 
 _CONSOLE: Console | None = None
@@ -275,7 +332,7 @@ def run_one(seed: int) -> Result:
         _CONSOLE = Console(force_terminal=True, color_system="truecolor", width=100)
     data = generate(seed)
     rng = random.Random(seed ^ 0x5EED)
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     try:
         try:
             article = parse_article(data, Path(f"/fuzz/article-{seed}.md"))
@@ -299,9 +356,11 @@ def run_one(seed: int) -> Result:
         frame = traceback.extract_tb(error.__traceback__)[-1]
         detail = f"{type(error).__name__}: {str(error)[:200]} at {frame.filename}:{frame.lineno}"
         return Result(seed, len(data), time.perf_counter() - start, "crash", detail)
-    return Result(
-        seed, len(data), time.perf_counter() - start, "ok", sections=len(article.sections)
-    )
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    if cpu > LIMIT:
+        detail = f"{cpu:.1f} s of CPU"
+        return Result(seed, len(data), seconds, "slow", detail, len(article.sections), cpu)
+    return Result(seed, len(data), seconds, "ok", sections=len(article.sections), cpu_seconds=cpu)
 
 
 # --- the run ----------------------------------------------------------------------------------
@@ -331,7 +390,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--one", type=int, help="run one article and show its traceback")
     parser.add_argument("--dump", type=int, help="write the bytes of one article to stdout")
     parser.add_argument("--json", type=Path, help="also write the summary as JSON here")
+    parser.add_argument("--limit", type=float, default=LIMIT, help="seconds an article may take")
     args = parser.parse_args(argv)
+    globals()["LIMIT"] = args.limit  # read by run_one, also in the forked workers
 
     if args.dump is not None:
         sys.stdout.buffer.write(generate(args.dump))
@@ -371,11 +432,16 @@ def main(argv: list[str] | None = None) -> int:
     summary.failures = [
         asdict(r)
         for r in sorted(results, key=lambda r: r.seed)
-        if r.outcome in ("crash", "invariant")
+        if r.outcome in ("crash", "invariant", "slow")
     ]
     summary.slowest = [
-        {"seed": r.seed, "bytes": r.size, "seconds": round(r.seconds, 3)}
-        for r in sorted(results, key=lambda r: -r.seconds)[:5]
+        {
+            "seed": r.seed,
+            "bytes": r.size,
+            "cpu": round(r.cpu_seconds, 3),
+            "wall": round(r.seconds, 3),
+        }
+        for r in sorted(results, key=lambda r: -r.cpu_seconds)[:5]
     ]
 
     print(f"articles:       {summary.count} (seeds {args.seed}..{args.seed + args.count - 1})")

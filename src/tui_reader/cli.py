@@ -58,7 +58,9 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         + "; "
         + t("cli.drafts_folder", lang)
         + "\nreader send --help: "
-        + t("cli.send_help", lang),
+        + t("cli.send_help", lang)
+        + "\nreader fetch --help: "
+        + t("fetch.cli.help", lang),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("path", nargs="?", help=t("cli.path_help", lang))
@@ -115,7 +117,20 @@ def main(argv: list[str] | None = None) -> int:
 
         _use_language(lang)
         return run_send(argv[1:], lang)
+    if argv and argv[0] in ("fetch", "comments", "reply"):
+        from tui_reader import cli_fetch
+
+        run = {"fetch": cli_fetch.run_fetch, "comments": cli_fetch.run_comments}
+        return run.get(argv[0], cli_fetch.run_reply)(argv[1:], lang)
     args = build_parser(lang).parse_args(argv)
+    if args.path and args.path.split("://", 1)[0].lower() in ("http", "https"):
+        # `reader URL`: the saved copy (offline), else fetched into the library first.
+        from tui_reader.cli_fetch import saved_copy
+
+        found = saved_copy(args.path, lang, settings)
+        if isinstance(found, int):
+            return found
+        args.path = str(found)
     try:
         return _run(args, lang, settings)
     except KeyboardInterrupt:
@@ -124,8 +139,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _fail(lang: str, key: str, **params: object) -> int:
-    print(t("cli.error", lang, message=t(key, lang, **params)), file=sys.stderr)
+    _warn(t("cli.error", lang, message=t(key, lang, **params)))
     return EXIT_ERROR
+
+
+def _warn(message: str) -> None:
+    from tui_reader.core.sanitize import make_inert
+
+    # Every message for the terminal through the one make_inert, whatever its parameters.
+    print(make_inert(message), file=sys.stderr)
 
 
 def _run(args: argparse.Namespace, lang: str, settings: LoadedSettings) -> int:
@@ -155,6 +177,7 @@ def _run(args: argparse.Namespace, lang: str, settings: LoadedSettings) -> int:
             from tui_reader.core.render.printing import print_article
 
             print_article(article, width=args.width, lang=lang)
+            sys.stdout.flush()  # a pipe closed early fails here, inside the try, not at exit
             return EXIT_OK
         launch = prepare(args.path, lang, settings)
     except ArticleError as error:
@@ -166,7 +189,7 @@ def _run(args: argparse.Namespace, lang: str, settings: LoadedSettings) -> int:
 
     if launch.article is not None:
         for notice in launch.article.notices:
-            print(t("cli.error", lang, message=notice.text(lang)), file=sys.stderr)
+            _warn(t("cli.error", lang, message=notice.text(lang)))
     if not _attach_terminal():
         return _fail(lang, "cli.no_tty")
 

@@ -28,7 +28,7 @@ from tui_reader.core.comments.drafts import (
 from tui_reader.core.comments.export import (
     draft_to_json,
     excerpt,
-    make_inert,
+    inert_lines,
     one_line,
     to_json,
     to_markdown,
@@ -136,11 +136,11 @@ def _cmd_show(args: argparse.Namespace, lang: str) -> int:
     drafts = _load(lang)
     matches = match_prefix(args.id, drafts)
     if not matches:
-        _error(t("drafts.cli.no_match", lang, id=make_inert(args.id)), lang)
+        _error(t("drafts.cli.no_match", lang, id=one_line(args.id)), lang)
         return EXIT_FAILURE
     if len(matches) > 1:
         ids = ", ".join(draft.id for draft in matches)
-        _error(t("drafts.cli.ambiguous", lang, id=make_inert(args.id), ids=ids), lang)
+        _error(t("drafts.cli.ambiguous", lang, id=one_line(args.id), ids=ids), lang)
         return EXIT_FAILURE
     draft = matches[0]
     _out(draft_to_json(draft) if args.json else _details(draft, lang))
@@ -204,11 +204,13 @@ def _problem_text(problem: FileProblem, lang: str) -> str:
 
 
 def _out(text: str) -> None:
-    print(text)
+    # Every line for the terminal goes through the one make_inert, whatever built it: a field
+    # a command forgot (a slug, an id, a time as written) cannot drive the terminal either.
+    print(inert_lines(text))
 
 
 def _error(message: str, lang: str) -> None:
-    print(t("cli.error", lang, message=message), file=sys.stderr)
+    print(inert_lines(t("cli.error", lang, message=message)), file=sys.stderr)
 
 
 def _silence_stdout() -> None:
@@ -282,7 +284,7 @@ def _table(drafts: list[Draft], lang: str) -> str:
             _status_text(draft, lang),
             _local_time(draft.updated),
             one_line(draft.article.title),
-            one_line(draft.section.title) or draft.section.slug,
+            one_line(draft.section.title) or one_line(draft.section.slug),
             one_line(excerpt(draft, 10_000)),  # cut to the column below
         ]
         for draft in drafts
@@ -328,7 +330,7 @@ def _details(draft: Draft, lang: str) -> str:
         line("drafts.label.consent", yes_no),
         "",
     ]
-    lines.append(make_inert(draft.comment).strip("\n"))
+    lines.append(inert_lines(draft.comment).strip("\n"))
     return "\n".join(line.rstrip() for line in lines)
 
 

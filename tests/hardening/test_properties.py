@@ -12,7 +12,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -297,3 +300,127 @@ def test_library_cache_entries_of_any_shape_never_crash(entry: object, right_sta
         finally:
             library.cache_path = original  # type: ignore[assignment]
         assert [info.title for info in listing.articles] == ["A"]
+
+
+# --- issue 16: ~user paths, out-of-range times, huge integers, and displaying what loads ----------
+
+HUGE_SCALARS = st.one_of(
+    st.integers(min_value=4_300, max_value=20_000).map(lambda n: "0x" + "f" * n),
+    st.integers(min_value=4_400, max_value=20_000).map(lambda n: "0b" + "1" * n),
+    st.integers(min_value=4_400, max_value=6_000).map(lambda n: "9" * n),
+    st.integers(min_value=1_500, max_value=3_000).map(lambda n: "1:" + ":".join(["59"] * n)),
+    st.integers(min_value=-(10**400), max_value=10**400).map(str),
+    st.floats().map(repr),
+    st.sampled_from(["0x", "0b", "1:", "-0x1", ".inf", "1e99999", "0o777", "2024-13-45"]),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(["title", "author", "date", "tags", "lang", "source", "comments"]), HUGE_SCALARS
+)
+def test_front_matter_of_any_scalar_opens_and_prints(key: str, value: str) -> None:
+    from io import StringIO
+
+    from tui_reader.core.render.printing import print_article
+
+    raw = f"---\n{key}: {value}\n---\n# Heading\n\nText.\n".encode()
+    article = parse_article(raw, Path("/tmp/any.md"))  # never raises
+    assert summarize_article(raw, Path("/tmp/any.md")).title == article.title
+    out = StringIO()
+    print_article(article, width=60, file=out)  # and what it loaded can be shown
+    assert "Text." in out.getvalue()
+
+
+# Any moment datetime can hold, at any UTC offset it can carry (±23:59), naive or not.
+DRAFT_TIMES = st.one_of(
+    st.builds(
+        lambda moment, minutes: moment.replace(
+            tzinfo=dt.timezone(dt.timedelta(minutes=minutes))
+        ).isoformat(),
+        st.datetimes(),
+        st.integers(min_value=-1439, max_value=1439),
+    ),
+    st.datetimes().map(lambda moment: moment.isoformat()),
+    st.sampled_from(
+        ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00", "9999-12-31", "0001-01-01"]
+    ),
+)
+
+
+# Local time zones at both ends of the range (POSIX TZ strings: no tz database needed).
+LOCAL_ZONES = st.sampled_from(["UTC0", "EAST-14", "WEST+12"])
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DRAFT_TIMES, DRAFT_TIMES, LOCAL_ZONES)
+def test_drafts_of_any_time_load_and_display(created: str, updated: str, zone: str) -> None:
+    """Loading is not enough: the CLI's list, show and export, and the drafts screen's time
+    label, display every draft that loads (an OverflowError came only when shown), in the
+    local time zones furthest from UTC."""
+    import time
+
+    old_zone = os.environ.get("TZ")
+    os.environ["TZ"] = zone
+    time.tzset()
+    try:
+        _load_and_display(created, updated)
+    finally:
+        if old_zone is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = old_zone
+        time.tzset()
+
+
+def _load_and_display(created: str, updated: str) -> None:
+    import contextlib
+    from io import StringIO
+
+    from tui_reader.cli_drafts import run_drafts
+    from tui_reader.core.comments.export import to_markdown
+    from tui_reader.ui.comments.drafts_support import local_time
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = DraftStore(Path(tmp) / "drafts")
+        draft = _new_draft(store)
+        path = store.path_for(draft.id)
+        doc = json.loads(path.read_bytes())
+        doc.update(created=created, updated=updated)
+        path.write_text(json.dumps(doc))
+        other = _new_draft(store, "other")
+        report = DraftStore(store.directory).load_all()  # never raises
+        assert other.id in [d.id for d in report.drafts]
+        to_markdown(report.drafts, "en")
+        for loaded in report.drafts:
+            local_time(loaded.updated), local_time(loaded.created, with_date=False)
+        old = os.environ.get("XDG_DATA_HOME")
+        os.environ["XDG_DATA_HOME"] = tmp.removesuffix("/") + "/xdg"
+        try:
+            shutil.copytree(store.directory, Path(tmp) / "xdg" / "tui-reader" / "drafts")
+            for argv in (["list"], ["show", other.id], ["export", "--format", "md"]):
+                with contextlib.redirect_stdout(StringIO()), contextlib.redirect_stderr(StringIO()):
+                    assert run_drafts(argv, "en") == 0
+        finally:
+            os.environ["XDG_DATA_HOME"] = old or ""
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.one_of(
+        st.sampled_from(["~nosuchuser/x", "~nosuchuser", "~", "~/", "~root/x", "~~", "~\x1b[2J/x"]),
+        st.text(max_size=12).map(lambda s: "~" + s),
+    )
+)
+def test_articles_dir_of_any_tilde_path_never_crashes(value: str) -> None:
+    from tui_reader.core.launch import prepare
+
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "settings.toml").write_text(f"articles_dir = {json.dumps(value)}\n")
+        loaded = load_settings(Path(tmp), themes={"textual-dark"})  # never raises
+        try:
+            launch = prepare(None, "en", loaded)  # nor does listing the library
+        except ArticleError as error:  # "~" is a directory without articles: a clean message
+            assert error.key in ("error.no_articles", "error.unreadable")
+        else:
+            assert launch.listing is not None

@@ -106,8 +106,9 @@ try:
 except SystemExit:
     pass
 main(["--print", {str(ARTICLES / "fr-centres-de-donnees.md")!r}, "--width", "60"])
-import tui_reader.ui.app, tui_reader.cli_send, tui_reader.core.web.sender
+import tui_reader.ui.app, tui_reader.cli_send, tui_reader.core.web.sender, tui_reader.cli_fetch
 print("httpx" in sys.modules, "httpcore" in sys.modules)
+print(sorted(m for m in ("markdownify", "readability", "bs4", "lxml") if m in sys.modules))
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.splitlines()[-1] == "False False"
+    assert done.stdout.splitlines()[-2:] == ["False False", "[]"]

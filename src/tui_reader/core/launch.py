@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui_reader.core.article.model import Article, Notice, load_article, parse_article
-from tui_reader.core.storage.paths import bundled_articles_dir
+from tui_reader.core.article.source import MAX_ARTICLE_BYTES
+from tui_reader.core.storage.paths import bundled_articles_dir, expand_user
 from tui_reader.core.storage.settings import LoadedSettings, load_settings
 
 if TYPE_CHECKING:
@@ -34,10 +35,12 @@ def resolve_target(
     """
     library = articles_dir if articles_dir is not None else bundled_articles_dir()
     if target == "-":
-        return library, parse_article(sys.stdin.buffer.read(), None, fallback_lang=lang)
+        # Never more than the limit and a byte: parse_article refuses that with a message.
+        raw = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+        return library, parse_article(raw, None, fallback_lang=lang)
     if target is None:
         return library, None
-    path = Path(target).expanduser()
+    path = expand_user(Path(target))
     if path.is_dir():
         return path, None
     article = load_article(path)

@@ -96,7 +96,13 @@ def _one_line(value: object) -> str | None:
     # bool is an int: `title: yes` is YAML for True, not a title.
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         return None
-    text = " ".join(make_inert(str(value)).split())
+    try:
+        as_text = str(value)
+    except ValueError:
+        # An integer past Python's 4,300-digit str() limit (`title: 0x` and 4,000 `f`, a
+        # sexagesimal 1:59:59:…): no title anyone wrote, dropped like a wrong type.
+        return None
+    text = " ".join(make_inert(as_text).split())
     return text or None
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from tui_reader.core.storage.paths import expand_user
+
 
 class Named(Protocol):
     """An article as the stores see it (core.article.model.Article, a draft's ArticleRef)."""
@@ -25,7 +27,7 @@ class Named(Protocol):
 
 def path_key(path: str | Path) -> str:
     """The normal form of an article's path."""
-    expanded = Path(path).expanduser()
+    expanded = expand_user(Path(path))
     try:
         return str(expanded.resolve())
     except (OSError, RuntimeError):  # a symlink loop, an unreadable directory

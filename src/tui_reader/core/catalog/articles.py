@@ -51,4 +51,12 @@ STRINGS: dict[str, Entry] = {
         "en": "{path}: not UTF-8; read as {encoding}",
         "fr": "{path} : pas en UTF-8 ; lu comme {encoding}",
     },
+    "error.too_large": {
+        "en": "{path} is too large to open: more than {limit} MB",
+        "fr": "{path} est trop volumineux pour être ouvert : plus de {limit} Mo",
+    },
+    "error.unparsable": {
+        "en": "cannot read {path} as an article: {reason}",
+        "fr": "impossible de lire {path} comme un article : {reason}",
+    },
 }

@@ -158,4 +158,8 @@ STRINGS: dict[str, Entry] = {
     "search.counting": {"en": "…", "fr": "…"},
     "search.found_one": {"en": "1 match · Enter", "fr": "1 résultat · Entrée"},
     "search.found": {"en": "{total} matches · Enter", "fr": "{total} résultats · Entrée"},
+    "render.plain_large": {
+        "en": "(too large to lay out quickly: shown as plain text)",
+        "fr": "(trop volumineux pour une mise en page rapide : affiché en texte brut)",
+    },
 }

@@ -365,12 +365,23 @@ def format_time(moment: datetime) -> str:
 
 
 def parse_time(value: str) -> datetime | None:
-    """An ISO 8601 time (naive = UTC), or None."""
+    """An ISO 8601 time (naive = UTC), or None, also for a time that cannot be compared or
+    shown in every time zone (0001-01-01T00:00:00+01:00 is before datetime.min in UTC)."""
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    try:
+        utc = moment.astimezone(UTC)
+    except OverflowError:
+        return None
+    # A day of margin each way: converting to any local time (±26 h at most) stays in range.
+    return moment if _FIRST_YEAR < utc.year < _LAST_YEAR else None
+
+
+_FIRST_YEAR, _LAST_YEAR = datetime.min.year, datetime.max.year
 
 
 def _sort_key(draft: Draft) -> tuple[datetime, datetime, str]:

@@ -11,17 +11,18 @@ import re
 
 from tui_reader.core.catalog import t
 from tui_reader.core.comments.drafts import Draft
+from tui_reader.core.sanitize import INERT_CHARS, make_inert
 
-# C0 controls except tab and newline, DEL, C1 controls (U+009B alone is a CSI on some terminals).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# What json.dumps(ensure_ascii=False) leaves raw but a terminal would interpret or a
-# JavaScript consumer would choke on (U+2028/U+2029).
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029]")
+# What json.dumps(ensure_ascii=False) leaves raw but make_inert would replace (C1 controls,
+# bidi overrides, zero-width characters, lone surrogates) or a JavaScript consumer would choke
+# on (U+2028/U+2029): escaped instead, so that the JSON stays exact and inert.
+_JSON_UNSAFE = re.compile(f"{INERT_CHARS.pattern}|[\u2028\u2029]")
 
 
-def make_inert(text: str) -> str:
-    """`text` with control characters (but tab and newline) shown as U+FFFD."""
-    return _CONTROL.sub("\ufffd", text.replace("\r\n", "\n"))
+def inert_lines(text: str) -> str:
+    """Multi-line text (a quote, a comment) for a terminal: CRLF as newlines, then the one
+    make_inert (core.sanitize), so ESC shows as ␛ here as everywhere else."""
+    return make_inert(text.replace("\r\n", "\n"))
 
 
 def one_line(text: str) -> str:
@@ -72,12 +73,12 @@ def _markdown_block(draft: Draft, lang: str) -> str:
 
     if draft.article.source_url:
         item("drafts.label.source", f"<{one_line(draft.article.source_url)}>")
-    item("drafts.label.section", one_line(draft.section.title) or draft.section.slug)
+    item("drafts.label.section", one_line(draft.section.title) or one_line(draft.section.slug))
     if one_line(draft.author):
         item("composer.label.author", one_line(draft.author))
     item("drafts.label.status", t("drafts.status." + draft.status, lang))
     lines.append("")
-    comment = make_inert(draft.comment).strip("\n")
+    comment = inert_lines(draft.comment).strip("\n")
     if comment:
         lines.extend([comment, ""])
     return "\n".join(lines)

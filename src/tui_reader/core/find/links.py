@@ -19,6 +19,7 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
+from urllib.parse import unquote
 
 from tui_reader.core.render.inline_text import inline_text
 from tui_reader.core.render.markdown import is_external
@@ -78,6 +79,55 @@ def extract_links(source: str) -> list[Link]:
     return links
 
 
+# mailto: parameters some mail clients honour to attach a local file (Thunderbird, Evolution,
+# mutt): a link in an article must not make the reader mail ~/.ssh/id_rsa. Compared lowercased.
+_ATTACH_PARAMS = frozenset({"attach", "attachment"})
+
+
+def safe_target(url: str) -> str:
+    """`url` as it may be handed to a browser or mail client: a mailto: link without its
+    attach/attachment parameters; any other URL unchanged."""
+    if not url.lower().startswith("mailto:") or "?" not in url:
+        return url
+    address, _, query = url.partition("?")
+    kept = [
+        param
+        for param in query.split("&")
+        if unquote(param.partition("=")[0]).strip().lower() not in _ATTACH_PARAMS
+    ]
+    return address + ("?" + "&".join(kept) if kept else "")
+
+
+# What a URL may hold when it is pasted inside a larger $BROWSER argument (`sh -c "… %s …"`):
+# everything else is percent-encoded, so that no quoting context of a shell (none, '…', "…")
+# sees a character it would interpret: no quote, space, $, `, ;, &, |, (, ), <, >, \ or *.
+_SHELL_INERT = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._:/?#=%,+@"
+)
+
+
+def _shell_inert(url: str) -> str:
+    return "".join(
+        char if char in _SHELL_INERT else "".join(f"%{byte:02X}" for byte in char.encode())
+        for char in url
+    )
+
+
+# Commands that run their arguments as shell code: `%s` inside such a command's argument is
+# pasted into a script.
+_SHELLS = frozenset({"sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "fish", "csh", "tcsh"})
+_SHELLS |= {"busybox", "pwsh", "powershell", "cmd"}
+
+
+def _substitute(argv: list[str], url: str) -> list[str]:
+    """`%s` in the $BROWSER arguments. Without a shell, each argument reaches the browser as
+    it is. With one (`sh -c "… %s …"`), an argument that is exactly `%s` is still data, but
+    `%s` inside a longer one is pasted into shell code: the URL goes in shell-inert."""
+    shell = any(_command_name(arg) in _SHELLS for arg in argv)
+    inert = _shell_inert(url) if shell else url
+    return [url if arg == "%s" else arg.replace("%s", inert) for arg in argv]
+
+
 def _command_name(argv0: str) -> str:
     name = os.path.basename(argv0).lower()
     return name.removesuffix(".exe")
@@ -96,7 +146,11 @@ def browser_command(
     - on macOS `open`, on Windows `explorer`, unless in an SSH session (the browser would open
       on the remote machine's screen);
     - elsewhere (Linux, BSD) `xdg-open`, only with a display (DISPLAY or WAYLAND_DISPLAY).
+
+    `url` goes through safe_target first. `%s` is substituted by _substitute: with
+    BROWSER='sh -c "echo %s >> log"', `https://a.example/;touch$IFS/tmp/x;` runs no `touch`.
     """
+    url = safe_target(url)
     for entry in env.get("BROWSER", "").split(";" if platform == "win32" else ":"):
         try:
             argv = shlex.split(entry)
@@ -105,7 +159,7 @@ def browser_command(
         if not argv or _command_name(argv[0]) in TEXT_BROWSERS or which(argv[0]) is None:
             continue
         if any("%s" in arg for arg in argv):
-            return [arg.replace("%s", url) for arg in argv]
+            return _substitute(argv, url)
         return [*argv, url]
     remote = bool(env.get("SSH_CONNECTION") or env.get("SSH_TTY"))
     if platform == "darwin":

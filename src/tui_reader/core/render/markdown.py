@@ -9,6 +9,7 @@ hyperlinks, `#slug` links become in-app jumps, anything else is shown as plain t
 from __future__ import annotations
 
 from collections.abc import Iterable
+from copy import copy
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -36,12 +37,16 @@ def is_external(href: str) -> bool:
     return href.lower().startswith(EXTERNAL_SCHEMES)
 
 
-def _filter_links(tokens: Iterable, internal: bool = True) -> None:
+def _filter_links(tokens: list, internal: bool = True, mark_spoofed: bool = True) -> None:
     """Drop the href of links we refuse, so Rich renders their text without a hyperlink.
 
     Images too: Rich makes their `src` a hyperlink (smb:, data:, relative paths...).
     `internal`: whether `#slug` links are kept (not in `--print`, where nothing follows them).
+    A link whose text reads as the address of another host gets the real host written after
+    it (core.render.link_spoof), unless `mark_spoofed` is off (plain output writes every address).
     """
+    if mark_spoofed:
+        _mark_spoofed_links(tokens)
     for token in tokens:
         attr = "href" if token.type == "link_open" else "src" if token.type == "image" else None
         if attr is not None:
@@ -49,7 +54,35 @@ def _filter_links(tokens: Iterable, internal: bool = True) -> None:
             if not ((internal and href.startswith("#")) or is_external(href)):
                 token.attrs[attr] = ""
         if token.children:
-            _filter_links(token.children, internal)
+            _filter_links(token.children, internal, mark_spoofed)
+
+
+def _mark_spoofed_links(tokens: list) -> None:
+    """Insert " (→ real.host)" after the text of each spoofed link of these inline tokens."""
+    if not any(token.type == "link_open" for token in tokens):
+        return
+    from tui_reader.core.render.link_spoof import real_host_if_spoofed
+
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        index += 1
+        if token.type != "link_open":
+            continue
+        start = index
+        while index < len(tokens) and tokens[index].type != "link_close":
+            index += 1
+        text = "".join(t.content for t in tokens[start:index] if t.type in _TEXT_TOKENS)
+        host = real_host_if_spoofed(text, str(token.attrs.get("href", "")))
+        if host is not None and index < len(tokens):
+            mark = copy(tokens[index - 1] if index > start else token)
+            mark.type, mark.tag, mark.nesting, mark.children = "text", "", 0, None
+            mark.content = f" (→ {host})"
+            tokens.insert(index + 1, mark)  # after link_close: not part of the link
+            index += 1
+
+
+_TEXT_TOKENS = frozenset({"text", "code_inline"})
 
 
 def section_markdown(source: str, *, internal_links: bool = True, plain: bool = False) -> Markdown:
@@ -68,7 +101,7 @@ def section_markdown(source: str, *, internal_links: bool = True, plain: bool = 
     # Our parser: Rich's, with footnotes, and HTML rewritten to what it can show.
     markdown.markup = source
     markdown.parsed = parse(source)
-    _filter_links(markdown.parsed, internal_links)
+    _filter_links(markdown.parsed, internal_links, mark_spoofed=not plain)
     if plain:
         _unlink_refused(markdown.parsed)
     for token in markdown.parsed:  # block tokens are flat: fences in lists and quotes too
@@ -147,6 +180,60 @@ def plain_section(source: str, lang: str = "en") -> Group:
     return Group(notice, Text(source.rstrip("\n")))
 
 
+# Rich lays out Markdown at 30–100 KB a second when it is dense (`*a*` spans, short lines,
+# links) and plain Text at ~0.1 MB a second for long unbreakable lines: a bigger section is
+# shown as plain text folded here, about 10 MB a second whatever it holds (issue 16).
+LAYOUT_LIMIT = 50_000
+
+
+class PlainLines:
+    """A section's text as written, folded to the width without Rich's Text: at a space
+    when a line has one within the width, else at the width, with a notice on top."""
+
+    def __init__(self, source: str, lang: str = "en") -> None:
+        self.source = source
+        self.lang = lang
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterable[Segment]:
+        yield from console.render(Text(t("render.plain_large", self.lang), style="dim italic"))
+        yield Segment.line()
+        width = max(1, options.max_width)
+        for line in self.source.rstrip("\n").split("\n"):
+            for piece in fold_line(line.expandtabs(8) if "\t" in line else line, width):
+                yield Segment(piece)
+                yield Segment.line()
+
+
+def fold_line(line: str, width: int) -> list[str]:
+    """`line` cut into pieces of at most `width` terminal cells, at spaces where possible.
+    One slice a piece when every character is one cell wide (checked once per distinct
+    character), else one step a character."""
+    from rich.cells import get_character_cell_size
+
+    sizes = {char: get_character_cell_size(char) for char in set(line)}
+    if all(size == 1 for size in sizes.values()):
+        pieces, start = [], 0
+        while len(line) - start > width:
+            cut = line.rfind(" ", start + 1, start + width + 1)
+            if cut < 0:
+                pieces.append(line[start : start + width])
+                start += width
+            else:
+                pieces.append(line[start:cut])
+                start = cut + 1
+        pieces.append(line[start:])
+        return pieces
+    pieces, start, used = [], 0, 0
+    for index, char in enumerate(line):
+        size = sizes[char]
+        if used + size > width and index > start:
+            pieces.append(line[start:index])
+            start, used = index, 0
+        used += size
+    pieces.append(line[start:])
+    return pieces
+
+
 def section_renderable(
     source: str,
     width: int,
@@ -155,9 +242,11 @@ def section_renderable(
     internal_links: bool = True,
     plain: bool = False,
 ) -> RenderableType:
-    """Rich's Markdown for the section, or plain text when Markdown would lose some of it.
-    Plain prose takes the fast path, which renders the same without markdown-it (not for
-    `plain` output, whose headings differ)."""
+    """Rich's Markdown for the section, or plain text when Markdown would lose some of it or
+    take too long (LAYOUT_LIMIT). Plain prose takes the fast path, which renders the same
+    without markdown-it (not for `plain` output, whose headings differ)."""
+    if len(source) > LAYOUT_LIMIT:
+        return PlainLines(source, lang)
     blocks = None if plain else plain_blocks(source)
     if blocks is not None:
         return PlainBlocks(blocks)

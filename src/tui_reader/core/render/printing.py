@@ -23,6 +23,14 @@ from tui_reader.core.render.markdown import section_renderable
 _TITLE_LINE = re.compile(r"# [^\n]*\n?")
 
 
+class _PrintConsole(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich exits with status 1 when the reader of the pipe leaves (`reader --print x |
+        # head -1`); the CLI treats that as the end of the output, as `cat` does: status 0.
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def meta_line(article: Article, lang: str) -> str:
     meta = [m for m in (article.author, article.source_url, article.date) if m]
     meta.append(t("reading.minutes", lang, minutes=article.reading_minutes))
@@ -50,7 +58,7 @@ def print_article(
     out = file or sys.stdout
     console = Console(file=out, width=width, soft_wrap=False)
     if styled if styled is not None else console.is_terminal:
-        console = Console(file=out, width=width, soft_wrap=False, force_terminal=True)
+        console = _PrintConsole(file=out, width=width, soft_wrap=False, force_terminal=True)
         console.print(header(article, lang))
         console.print()
         for section in article.sections:

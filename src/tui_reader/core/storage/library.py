@@ -127,6 +127,14 @@ def _read(path: Path, fallback_lang: str) -> _Record:
         summary = summarize_article(read_source(path), path, fallback_lang=fallback_lang)
     except ArticleError as error:
         return {"error": {"key": error.key, "params": error.params}}
+    except Exception as error:  # one bad article never stops the listing of the others
+        reason = make_inert(f"{type(error).__name__}: {error}"[:200])
+        return {
+            "error": {
+                "key": "error.unparsable",
+                "params": {"path": display_path(path), "reason": reason},
+            }
+        }
     return {
         "info": {
             "title": summary.title,

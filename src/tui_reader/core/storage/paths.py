@@ -11,6 +11,16 @@ from tui_reader.core.storage.atomic_file import UnsafeDirectoryError, check_priv
 APP_NAME = "tui-reader"
 
 
+def expand_user(path: Path) -> Path:
+    """`~` and `~user` expanded; left as written when there is no such user or no home
+    (Path.expanduser raises RuntimeError; ValueError for a NUL in the name), so that the
+    caller reports a missing path."""
+    try:
+        return path.expanduser()
+    except (RuntimeError, ValueError):
+        return path
+
+
 def data_dir() -> Path:
     """Drafts, identity, reading positions live here."""
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

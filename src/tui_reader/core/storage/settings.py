@@ -30,7 +30,7 @@ from tui_reader.core.storage.atomic_file import (
     move_aside,
     read_private,
 )
-from tui_reader.core.storage.paths import config_dir
+from tui_reader.core.storage.paths import config_dir, expand_user
 
 SETTINGS_FILE = "settings.toml"
 LOCK_FILE = ".settings.toml.lock"
@@ -138,7 +138,7 @@ def _check(name: str, value: object, base: Path) -> tuple[object, str | None]:
     """(the value to use, None) when valid, else (None, catalog key of what was expected)."""
     if name == "articles_dir":
         if isinstance(value, str) and value.strip():
-            path = Path(value).expanduser()
+            path = expand_user(Path(value))
             return (path if path.is_absolute() else base / path), None
         return None, "settings.expect.path"
     if name == "theme":

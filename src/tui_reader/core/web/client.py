@@ -8,6 +8,7 @@ site (a redirect elsewhere is an answer, never followed), bodies read up to a bo
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
@@ -42,6 +43,7 @@ class Answer:
     url: str  # the address that answered (after same-site redirects)
     headers: dict[str, str]
     text: str
+    too_big: bool = False  # the body went past the bound asked for: `text` is cut there
 
     @property
     def location(self) -> str | None:
@@ -82,6 +84,7 @@ class WebClient:
             trust_env=True,
             verify=_tls_context(),
         )
+        self.requests = 0  # made so far (benchmarks, and tests of what an update costs)
 
     def __enter__(self) -> WebClient:
         return self
@@ -92,16 +95,25 @@ class WebClient:
     def close(self) -> None:
         self._client.close()
 
-    def get(self, url: str, *, follow: bool = True) -> Answer | NetworkProblem:
-        """GET `url`, following redirects that stay on the same site."""
+    def get(
+        self,
+        url: str,
+        *,
+        follow: bool = True,
+        any_site: bool = False,
+        headers: dict[str, str] | None = None,
+        max_body: int = MAX_BODY,
+    ) -> Answer | NetworkProblem:
+        """GET `url`, following redirects that stay on the same site (or, with `any_site`,
+        any http/https redirect: a page being fetched may live elsewhere now)."""
         for _ in range(MAX_REDIRECTS + 1):
-            answer = self._request("GET", url)
+            answer = self._request("GET", url, headers=headers, max_body=max_body)
             if isinstance(answer, NetworkProblem) or not follow:
                 return answer
             target = answer.location if answer.status in (301, 302, 303, 307, 308) else None
             if target is None:
                 return answer
-            if not is_web_url(target) or not same_site(url, target):
+            if not is_web_url(target) or not (any_site or same_site(url, target)):
                 return NetworkProblem("send.error.redirect_away", target)
             url = target
         return NetworkProblem("send.error.redirect_loop", url)
@@ -110,22 +122,30 @@ class WebClient:
         """POST `data` form-encoded, as a browser submits the form; redirects not followed."""
         return self._request("POST", url, data=data)
 
-    def _request(self, method: str, url: str, **kwargs: Any) -> Answer | NetworkProblem:
+    def _request(
+        self, method: str, url: str, *, max_body: int = MAX_BODY, **kwargs: Any
+    ) -> Answer | NetworkProblem:
         httpx = self._httpx
+        self.requests += 1
         try:
             with self._client.stream(method, url, **kwargs) as response:
                 chunks: list[bytes] = []
                 size = 0
-                for chunk in response.iter_bytes():
+                too_big = _declared_size(response.headers) > max_body
+                for chunk in () if too_big else response.iter_bytes():
                     chunks.append(chunk)
                     size += len(chunk)
-                    if size >= MAX_BODY:
+                    if size > max_body:
+                        too_big = True
                         break
-                body = b"".join(chunks)[:MAX_BODY]
-                encoding = response.charset_encoding or "utf-8"
-                text = body.decode(encoding, errors="replace")
+                body = b"".join(chunks)[:max_body]
+                encoding = response.charset_encoding or _meta_charset(body) or "utf-8"
+                try:
+                    text = body.decode(encoding, errors="replace")
+                except LookupError:  # a charset Python does not know
+                    text = body.decode("utf-8", errors="replace")
                 headers = {k.lower(): v for k, v in response.headers.items()}
-                return Answer(response.status_code, str(response.url), headers, text)
+                return Answer(response.status_code, str(response.url), headers, text, too_big)
         except httpx.TimeoutException as exc:
             return NetworkProblem("send.error.timeout", _reason(exc))
         except httpx.ConnectError as exc:
@@ -133,6 +153,22 @@ class WebClient:
             return NetworkProblem(key or "send.error.refused", _reason(exc))
         except (httpx.HTTPError, httpx.InvalidURL, LookupError, ValueError) as exc:
             return NetworkProblem("send.error.network", _reason(exc))
+
+
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+
+def _meta_charset(body: bytes) -> str | None:
+    """A page's `<meta charset>` when the Content-Type header names none."""
+    match = _META_CHARSET.search(body[:4096])
+    return match[1].decode("ascii") if match else None
+
+
+def _declared_size(headers: Any) -> int:
+    try:
+        return int(headers.get("content-length") or 0)
+    except ValueError:
+        return 0
 
 
 def _reason(exc: BaseException) -> str:

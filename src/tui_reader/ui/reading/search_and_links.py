@@ -298,8 +298,9 @@ class SearchAndLinks:
     def open_external(self, url: str) -> None:
         """Open a web or mail link with the system browser when there is one, else copy it."""
         notify = self.notify
-        from tui_reader.core.find.links import system_browser_command
+        from tui_reader.core.find.links import safe_target, system_browser_command
 
+        url = safe_target(url)  # no attach= parameter, even in the clipboard
         argv = system_browser_command(url)
         if argv is not None:
             try:
