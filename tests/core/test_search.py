@@ -86,6 +86,11 @@ def test_ligatures_match_their_letters() -> None:
     assert found("Oeuvre", text) == ["Œuvre", "Oeuvre"]
 
 
+def test_blanks_around_a_lone_accent_fold_as_one() -> None:
+    # Found by the property test: a combining accent between two blanks (nothing to sit on).
+    assert fold(" \u0301 1") == fold(" 1") == " 1"
+
+
 def test_sharp_s_matches_ss_as_in_the_palette() -> None:
     # The palette's fold always turned ß into ss; search does too now (core.find.fold).
     text = "Straße, Strasse, STRASSE"

@@ -90,7 +90,9 @@ def fold(text: str) -> str:
             if not out or out[-1] != " ":
                 out.append(" ")
             continue
-        out.append(fold_char(char))
+        folded = fold_char(char)
+        if folded:  # a combining accent vanishes: blanks around it still collapse
+            out.append(folded)
     return "".join(out)
 
 
