@@ -133,7 +133,10 @@ class PtyApp:
                 return
             with self.lock:
                 self.output += chunk
-                self.stream.feed(chunk)
+                try:
+                    self.stream.feed(chunk)
+                except Exception:  # pyte chokes on some sequences (a CSI H with 8 params):
+                    pass  # it resets its parser; the next frame repaints what this one lost
                 self.last_output = time.monotonic()
 
     # --- raw output ------------------------------------------------------------------------

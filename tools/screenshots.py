@@ -8,13 +8,14 @@ user's drafts never appear in the pictures.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import os
 import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -122,7 +123,10 @@ async def take(shot: Shot) -> Path:
     app = ReaderApp.from_launch(prepare(shot.target, shot.lang), shot.lang)
     # A fixed clock and time zone: the drafts' "last change" would otherwise put today's date
     # in the picture, and every regeneration would change the SVG.
-    app.drafts = DraftStore(clock=lambda: FIXED_NOW)
+    # Each reading a millisecond later (not shown): drafts made one after the other sort in
+    # that order, not by their random ids.
+    ticks = itertools.count()
+    app.drafts = DraftStore(clock=lambda: FIXED_NOW + timedelta(milliseconds=next(ticks)))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
