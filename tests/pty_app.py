@@ -7,6 +7,7 @@ fast typist, a paste or a terminal macro sends them).
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -133,10 +134,10 @@ class PtyApp:
                 return
             with self.lock:
                 self.output += chunk
-                try:
+                # pyte chokes on some sequences (a CSI H with 8 params): it resets its parser,
+                # and the next frame repaints what this one lost.
+                with contextlib.suppress(Exception):
                     self.stream.feed(chunk)
-                except Exception:  # pyte chokes on some sequences (a CSI H with 8 params):
-                    pass  # it resets its parser; the next frame repaints what this one lost
                 self.last_output = time.monotonic()
 
     # --- raw output ------------------------------------------------------------------------
