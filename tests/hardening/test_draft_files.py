@@ -137,6 +137,8 @@ async def test_a_failing_disk_while_typing_is_told_and_loses_nothing(
         await pilot.pause(1.0)
         error = composer.query_one("#save-error")
         assert error.display and str(error.content).strip()  # the user is told
+        state = str(composer.query_one("#composer-state").content)
+        assert "saved at" not in state and "not saved" in state  # issue 16, item 12
         assert "Typed while the disk fails." in composer.form.comment_area.text  # still in the form
         assert json.loads(path.read_bytes())["comment"] == "saved first."  # old file intact
         assert not [p for p in drafts_dir().iterdir() if p.name.endswith(".tmp")]

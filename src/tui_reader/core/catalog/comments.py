@@ -18,6 +18,7 @@ STRINGS: dict[str, Entry] = {
     "composer.key.close": {"en": "Close", "fr": "Fermer"},
     "composer.state.unsaved": {"en": "not saved yet", "fr": "pas encore enregistré"},
     "composer.state.saved": {"en": "saved at {time}", "fr": "enregistré à {time}"},
+    "composer.state.save_failed": {"en": "not saved", "fr": "non enregistré"},
     "composer.state.line": {"en": "{status} · {state}", "fr": "{status} · {state}"},
     "composer.posted": {
         "en": "Comment ready: it will be sent once you are online.",

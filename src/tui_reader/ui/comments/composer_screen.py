@@ -169,10 +169,12 @@ class ComposerScreen(ModalScreen[str | None]):
         section = make_inert(self.draft.section.title)
         return Text(t("composer.comment_on", self.form_lang, section=section))
 
-    def _update_state(self) -> None:
+    def _update_state(self, *, failed: bool = False) -> None:
         form = self.form_lang
         status = t(f"drafts.status.{self.draft.status}", form)
-        if self.draft.disk_stamp is None:
+        if failed:  # never "saved at" beside the error that says it is not (issue 16)
+            state = t("composer.state.save_failed", form)
+        elif self.draft.disk_stamp is None:
             state = t("composer.state.unsaved", form)
         else:
             state = t("composer.state.saved", form, time=local_time(self.draft.updated, False))
@@ -229,6 +231,7 @@ class ComposerScreen(ModalScreen[str | None]):
         in_form = t(result.key, self.form_lang, **result.params) if result.key else None
         if not saved.ok:
             self._set_save_error(in_form)
+            self._update_state(failed=True)
             self._schedule(RETRY_DELAY)
             return False
         if saved.conflict:
