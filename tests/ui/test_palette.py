@@ -11,6 +11,7 @@ import pytest
 from textual.command import CommandList, CommandPalette
 
 from tests.repo_paths import ARTICLES
+from tests.ui.keys import press
 from tests.ui.screen_text import visible_text
 from tui_reader.core.storage.settings import settings_path
 from tui_reader.ui.app import SETTINGS_DEBOUNCE
@@ -34,8 +35,7 @@ def big_article(directory: Path, sections: int = 2000) -> Path:
 
 
 async def open_palette(pilot, query: str = "") -> CommandList:
-    await pilot.press("ctrl+p")
-    await pilot.pause()
+    await press(pilot, "ctrl+p")  # waits for the key queue (ui/key_queue.py)
     assert CommandPalette.is_open(pilot.app)
     if query:
         await pilot.press(*query)

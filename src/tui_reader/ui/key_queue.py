@@ -103,6 +103,11 @@ class KeyQueue:
                 quiet += 1
                 await asyncio.sleep(0)
 
+    @property
+    def idle(self) -> bool:
+        """No key held nor being let through (what tests wait for after pressing)."""
+        return not self._held and not self._draining
+
     def busy(self) -> bool:
         """Whether anything the previous keys set off is still to be handled."""
         app = self.app
