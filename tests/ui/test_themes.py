@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import tomllib
 from pathlib import Path
 
@@ -82,6 +83,10 @@ async def test_theme_set_elsewhere_is_persisted_on_quit(make_app) -> None:
         app.theme = "nord"
         await pilot.pause()
         await pilot.press("q")  # before the debounce: quitting writes it
+        for _ in range(250):  # the key waits its turn in the key queue (ui/key_queue.py)
+            if not app.is_running:
+                break
+            await asyncio.sleep(0.02)
     assert saved()["theme"] == "nord"
 
 
