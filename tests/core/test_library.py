@@ -48,6 +48,7 @@ def test_lists_articles_newest_first_then_by_title(shelf: Path) -> None:
         "a-undated.markdown",
         "b-undated.txt",
         "free-date.md",
+        "nested.md",  # in sub/
     ]
     assert listing.problems == []
     new = listing.articles[0]
@@ -69,7 +70,7 @@ def test_unreadable_files_are_reported_not_fatal(shelf: Path) -> None:
     listing = list_articles(shelf)
     problems = {path.name: error.key for path, error in listing.problems}
     assert problems == {"empty.md": "error.empty", "image.md": "error.binary"}
-    assert len(listing.articles) == 5
+    assert len(listing.articles) == 6
 
 
 def test_missing_directory(tmp_path: Path) -> None:
@@ -168,9 +169,81 @@ def test_removed_files_leave_the_cache(shelf: Path) -> None:
 def test_unwritable_cache_is_not_an_error(shelf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache_path().parent.parent.mkdir(parents=True, exist_ok=True)
     cache_path().parent.write_text("a file where the cache directory should be")
-    assert len(list_articles(shelf).articles) == 5
+    assert len(list_articles(shelf).articles) == 6
 
 
 def test_no_temp_file_is_left_behind(shelf: Path) -> None:
     list_articles(shelf)
     assert [p.name for p in cache_path().parent.iterdir()] == ["library.json"]
+
+
+# --- subfolders (issue 11) and the feed (issue 15) ----------------------------------------
+
+
+def test_subfolders_are_listed_with_their_folder(shelf: Path) -> None:
+    deep = shelf / "sub" / "deeper"
+    deep.mkdir()
+    write(deep / "two.md", "# Two levels down\n")
+    (deep / "third").mkdir()
+    write(deep / "third" / "too-deep.md", "# Three levels down\n")
+    (shelf / ".git").mkdir()
+    write(shelf / ".git" / "hidden-folder.md", "# In a hidden folder\n")
+    (shelf / "loop").symlink_to(shelf)  # a link to a parent: never entered
+    folders = {a.title: a.folder for a in list_articles(shelf).articles}
+    assert folders["Nested"] == "sub"
+    assert folders["Two levels down"] == "sub/deeper"
+    assert folders["Nouvelles"] == ""
+    assert "Three levels down" not in folders
+    assert "In a hidden folder" not in folders
+    assert len(folders) == 7  # nothing twice through the link
+    nested = next(a for a in list_articles(shelf).articles if a.title == "Nested")
+    assert (nested.path, nested.shown_path) == (shelf / "sub" / "nested.md", "sub/")
+
+
+def test_an_unreadable_subfolder_is_left_out(shelf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    scandir = os.scandir
+
+    def refuse_sub(path: str) -> object:  # as for a folder of another user (root reads all)
+        if os.path.basename(path) == "sub":
+            raise PermissionError(13, "Permission denied", path)
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse_sub)
+    titles = {a.title for a in list_articles(shelf).articles}
+    assert "Nested" not in titles and "Nouvelles" in titles
+
+
+def test_a_folder_of_folders_only_is_a_library(tmp_path: Path) -> None:
+    (tmp_path / "feed").mkdir()
+    write(tmp_path / "feed" / "post.md", "# Post\n")
+    assert [(a.title, a.folder) for a in list_articles(tmp_path).articles] == [("Post", "feed")]
+
+
+def test_feed_comes_from_the_front_matter(tmp_path: Path) -> None:
+    write(tmp_path / "a.md", "---\ntitle: A\nfeed: Le Blog du Rail\n---\nText.\n")
+    write(tmp_path / "b.md", "---\ntitle: B\nfeed: [not, a, name]\n---\nText.\n")
+    feeds = {a.title: a.feed for a in list_articles(tmp_path).articles}
+    assert feeds == {"A": "Le Blog du Rail", "B": None}
+    # From the cache as well.
+    assert {a.title: a.feed for a in list_articles(tmp_path).articles} == feeds
+
+
+def test_moving_a_file_into_a_subfolder_updates_the_cache(shelf: Path) -> None:
+    list_articles(shelf)
+    (shelf / "old.md").rename(shelf / "sub" / "old.md")
+    moved = next(a for a in list_articles(shelf).articles if a.title == "Old news")
+    assert moved.folder == "sub"
+    keys = set(json.loads(cache_path().read_bytes())["entries"])
+    assert os.path.abspath(shelf / "sub" / "old.md") in keys
+    assert os.path.abspath(shelf / "old.md") not in keys
+    (shelf / "sub" / "nested.md").unlink()  # gone from a subfolder: gone from the cache
+    list_articles(shelf)
+    keys = set(json.loads(cache_path().read_bytes())["entries"])
+    assert os.path.abspath(shelf / "sub" / "nested.md") not in keys
+
+
+def test_listing_a_subfolder_alone_keeps_the_parents_entries(shelf: Path) -> None:
+    list_articles(shelf)
+    assert [a.folder for a in list_articles(shelf / "sub").articles] == [""]
+    keys = set(json.loads(cache_path().read_bytes())["entries"])
+    assert os.path.abspath(shelf / "new.md") in keys

@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
+from tui_reader.core.storage.library_order import ORDERS
 from tui_reader.core.storage.paths import config_dir
 from tui_reader.core.storage.settings import (
     DEFAULT_READING_WIDTH,
@@ -56,6 +57,7 @@ language = "fr"
 sidebar_width = 28
 sidebar_visible = false
 reading_width = 72
+library_order = "progress"
 """
     )
     loaded = load_settings(themes=THEMES)
@@ -67,6 +69,7 @@ reading_width = 72
         sidebar_width=28,
         sidebar_visible=False,
         reading_width=72,
+        library_order="progress",
     )
 
 
@@ -101,6 +104,8 @@ def test_auto_values_mean_default() -> None:
         ("theme = 3", "theme"),
         ('articles_dir = ""', "articles_dir"),
         ("articles_dir = []", "articles_dir"),
+        ('library_order = "size"', "library_order"),
+        ("library_order = 2", "library_order"),
     ],
 )
 def test_bad_value_gives_default_and_a_problem(line: str, name: str) -> None:
@@ -275,6 +280,7 @@ def test_unknown_setting_name_is_a_programming_error() -> None:
     sidebar_width=st.integers(SIDEBAR_WIDTH_MIN, SIDEBAR_WIDTH_MAX),
     sidebar_visible=st.sampled_from([None, True, False]),
     reading_width=st.integers(READING_WIDTH_MIN, READING_WIDTH_MAX),
+    library_order=st.sampled_from(ORDERS),
     articles_dir=st.one_of(
         st.none(),
         st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20).map(

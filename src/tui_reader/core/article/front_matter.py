@@ -33,6 +33,7 @@ class FrontMatter:
     date: str | None = None  # ISO 8601 when YAML gave a date, else the text as written
     lang: str | None = None  # "fr" or "en"; anything else is ignored
     source_url: str | None = None
+    feed: str | None = None  # the feed's title, for an article saved from a feed
     tags: list[str] = field(default_factory=list)
     comments: bool | None = None  # None: not said; the comment-form footer decides
     require_name_email: bool = True
@@ -85,6 +86,7 @@ def _from_mapping(data: Mapping[Any, object]) -> FrontMatter:
         date=_date(data.get("date")),
         lang=normalise_lang(_one_line(data.get("lang"))),
         source_url=_one_line(data.get("source")),
+        feed=_one_line(data.get("feed")),
         tags=_tags(data.get("tags")),
         comments=_comments(data.get("comments")),
         require_name_email=_bool(data.get("require_name_email"), default=True),

@@ -215,6 +215,7 @@ class ArticleSummary:
     source_url: str | None
     word_count: int
     comments_open: bool
+    feed: str | None = None  # front matter `feed`: the feed it was saved from
 
 
 def summarize_article(
@@ -234,6 +235,7 @@ def summarize_article(
         source_url=parts.meta.source_url,
         word_count=count_words(parts.body),
         comments_open=parts.comments_open,
+        feed=parts.meta.feed,
     )
 
 

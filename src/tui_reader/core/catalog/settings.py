@@ -49,6 +49,10 @@ STRINGS: dict[str, Entry] = {
         "en": "a whole number from {rmin} to {rmax}",
         "fr": "un nombre entier de {rmin} à {rmax}",
     },
+    "settings.expect.library_order": {
+        "en": '"date", "title", "progress" or "feed"',
+        "fr": "« date », « title », « progress » ou « feed »",
+    },
     "settings.notice.moved_aside": {
         "en": "{path} had errors: it was kept as {moved_to} and a corrected file was written",
         "fr": (

@@ -1,5 +1,8 @@
 """The library: the articles of a directory and what the list shows of each, cached.
 
+Articles in subfolders are listed too, down to MAX_DEPTH folders below the library (hidden and
+symlinked folders are not entered), each with its folder relative to the library.
+
 Reading an article needs its whole text (the reading time counts its words), so the details are
 kept in a JSON cache under the user cache directory, keyed by absolute path and checked against
 size and mtime_ns: a warm listing reads no article at all. The cache is only a speed-up; a
@@ -10,7 +13,7 @@ from __future__ import annotations
 
 import json
 import os
-import re
+from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,15 +30,17 @@ from tui_reader.core.storage.atomic_file import (
     is_symlink,
     read_private,
 )
+from tui_reader.core.storage.library_order import DEFAULT_ORDER, sort_articles
 from tui_reader.core.storage.paths import cache_dir
 
 # Bump when parsing changes what an entry would hold: older entries are then ignored.
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 CACHE_NAME = "library.json"
 # Files that are not articles: remembered like articles, for as long as they do not change.
 # Unreadable files are not: their permissions can change without their mtime.
 _CACHED_ERRORS = frozenset({"error.binary", "error.empty"})
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Folders below the library that are listed: library/a/b/article.md at most.
+MAX_DEPTH = 2
 # {"info": {title, author, ...}} or {"error": {"key": ..., "params": {...}}}: JSON-ready, and
 # checked by _valid_record when it comes back from the cache file.
 _Record = dict[str, dict[str, Any]]
@@ -51,13 +56,32 @@ class ArticleInfo:
     source_url: str | None
     reading_minutes: int
     comments_open: bool
+    feed: str | None = None  # front matter `feed`: the feed it was saved from
+    folder: str = ""  # its folder relative to the library, "/"-separated; "" at the top
+
+    @property
+    def source_host(self) -> str | None:
+        """The host of the source address ("example.org"), or the address as written."""
+        if not self.source_url:
+            return None
+        from urllib.parse import urlsplit
+
+        try:
+            return urlsplit(self.source_url).hostname or self.source_url
+        except ValueError:  # "http://[::1" and such: shown as written
+            return self.source_url
+
+    @property
+    def shown_path(self) -> str:
+        """Where the file is in the library: "news/" for library/news/article.md."""
+        return f"{self.folder}/" if self.folder else ""
 
 
 @dataclass(frozen=True, slots=True)
 class Listing:
     """A directory's articles, and the files that could not be listed (for one message)."""
 
-    articles: list[ArticleInfo]  # newest first, then by title
+    articles: list[ArticleInfo]  # newest first, then by title (library_order "date")
     problems: list[tuple[Path, ArticleError]]  # files that look like articles but cannot be read
 
 
@@ -66,16 +90,17 @@ def cache_path() -> Path:
 
 
 def list_articles(directory: Path, *, fallback_lang: str = "en") -> Listing:
-    """The .md, .markdown and .txt files of `directory` (not its subdirectories).
+    """The articles (core.article.source.is_supported) of `directory` and of its subfolders,
+    MAX_DEPTH deep.
 
-    Hidden files are left out. Raises ArticleError error.not_found, error.unreadable (the
+    Hidden files and folders are left out, and folders reached through a symlink (a link to
+    a parent would loop). Raises ArticleError error.not_found, error.unreadable (the
     directory itself), or error.no_articles when it holds no such file; files that cannot be
     read are reported in Listing.problems instead.
     """
     shown = display_path(directory)
     try:
-        with os.scandir(directory) as scan:
-            entries = [entry for entry in scan if _is_candidate(entry)]
+        entries = _scan(os.fspath(directory))
     except (FileNotFoundError, NotADirectoryError):
         raise ArticleError("error.not_found", path=shown) from None
     except OSError as error:
@@ -99,18 +124,59 @@ def list_articles(directory: Path, *, fallback_lang: str = "en") -> Listing:
             record = _read(path, fallback_lang)
             if "info" in record or record["error"]["key"] in _CACHED_ERRORS:
                 cache.put(key, stamp, record)
-        info = _info(path, record)
+        info = _info(path, record, _folder(directory, entry.path))
         if info is not None:
             articles.append(info)
         else:
             problems.append((path, _error(record)))
     cache.forget_missing(os.path.abspath(directory), {os.path.abspath(e.path) for e in entries})
     cache.save()
+    return Listing(sort_articles(articles, DEFAULT_ORDER), problems)
 
-    # Two stable sorts: by title, then newest first (undated and free-form dates last).
-    articles.sort(key=lambda a: (a.title.casefold(), a.path.name))
-    articles.sort(key=lambda a: a.date if a.date and _ISO_DATE.match(a.date) else "", reverse=True)
-    return Listing(articles, problems)
+
+def _scan(directory: str) -> list[os.DirEntry[str]]:
+    """The candidate files of `directory` and its subfolders. Raises OSError for `directory`
+    itself; a subfolder that cannot be read is left out (it may belong to someone else)."""
+    found: list[os.DirEntry[str]] = []
+    folders: list[tuple[str, int]] = []
+    with os.scandir(directory) as scan:
+        _sort_entries(scan, 1, found, folders)
+    while folders:
+        folder, depth = folders.pop()
+        try:
+            with os.scandir(folder) as scan:
+                _sort_entries(scan, depth + 1, found, folders)
+        except OSError:
+            continue
+    return found
+
+
+def _sort_entries(
+    scan: Iterable[os.DirEntry[str]],
+    depth: int,
+    found: list[os.DirEntry[str]],
+    folders: list[tuple[str, int]],
+) -> None:
+    for entry in scan:
+        if _is_candidate(entry):
+            found.append(entry)
+        elif depth <= MAX_DEPTH and _is_folder(entry):
+            folders.append((entry.path, depth))
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    if entry.name.startswith("."):
+        return False
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def _folder(directory: Path, path: str) -> str:
+    """`path`'s folder relative to `directory`, "/"-separated, "" when it is `directory`."""
+    relative = os.path.relpath(os.path.dirname(path), directory)
+    return "" if relative == os.curdir else make_inert(relative.replace(os.sep, "/"))
 
 
 def _is_candidate(entry: os.DirEntry[str]) -> bool:
@@ -144,11 +210,12 @@ def _read(path: Path, fallback_lang: str) -> _Record:
             "source_url": summary.source_url,
             "reading_minutes": reading_minutes(summary.word_count),
             "comments_open": summary.comments_open,
+            "feed": summary.feed,
         }
     }
 
 
-def _info(path: Path, record: _Record) -> ArticleInfo | None:
+def _info(path: Path, record: _Record, folder: str) -> ArticleInfo | None:
     data = record.get("info")
     if data is None:
         return None
@@ -161,6 +228,8 @@ def _info(path: Path, record: _Record) -> ArticleInfo | None:
         source_url=_optional_str(data.get("source_url")),
         reading_minutes=data["reading_minutes"],
         comments_open=data["comments_open"],
+        feed=_optional_str(data.get("feed")),
+        folder=folder,
     )
 
 
@@ -223,8 +292,16 @@ class _Cache:
         self.changed = True
 
     def forget_missing(self, directory: str, present: set[str]) -> None:
-        """Drop the entries of `directory`'s files that are gone, so the cache does not grow."""
-        gone = [k for k in self.entries if os.path.dirname(k) == directory and k not in present]
+        """Drop the entries of the files that are gone from `directory` and the subfolders
+        listed with it, so the cache does not grow (a file moved to a subfolder is a new key)."""
+        prefix = os.path.join(directory, "")
+        gone = [
+            key
+            for key in self.entries
+            if key not in present
+            and key.startswith(prefix)
+            and key.count(os.sep, len(prefix)) <= MAX_DEPTH
+        ]
         for key in gone:
             del self.entries[key]
         self.changed = self.changed or bool(gone)

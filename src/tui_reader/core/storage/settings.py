@@ -30,6 +30,7 @@ from tui_reader.core.storage.atomic_file import (
     move_aside,
     read_private,
 )
+from tui_reader.core.storage.library_order import DEFAULT_ORDER, ORDERS
 from tui_reader.core.storage.paths import config_dir, expand_user
 
 SETTINGS_FILE = "settings.toml"
@@ -53,6 +54,7 @@ class Settings:
     sidebar_width: int = DEFAULT_SIDEBAR_WIDTH
     sidebar_visible: bool | None = None  # None: shown when the terminal is wide enough
     reading_width: int = DEFAULT_READING_WIDTH
+    library_order: str = DEFAULT_ORDER  # the library's order (core.storage.library_order)
 
 
 SETTING_NAMES = tuple(f.name for f in fields(Settings))
@@ -165,6 +167,10 @@ def _check(name: str, value: object, base: Path) -> tuple[object, str | None]:
         if _is_int(value) and READING_WIDTH_MIN <= value <= READING_WIDTH_MAX:  # type: ignore[operator]
             return value, None
         return None, "settings.expect.reading_width"
+    if name == "library_order":
+        if isinstance(value, str) and value.strip().lower() in ORDERS:
+            return value.strip().lower(), None
+        return None, "settings.expect.library_order"
     raise KeyError(name)
 
 
