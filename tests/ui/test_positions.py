@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from tests.repo_paths import ARTICLES
 from tests.ui.screen_text import visible_text
@@ -155,14 +156,16 @@ async def test_library_shows_unread_percent_and_finished(make_app, tmp_path: Pat
         await pilot.pause()
         table = app.screen.query_one(DataTable)
 
+        read = "library.col.progress"
+
         def progress() -> dict[str, str]:
             return {
-                str(table.get_row_at(i)[0]): str(table.get_row_at(i)[5])
-                for i in range(table.row_count)
+                str(table.get_cell(row, "library.col.title")): str(table.get_cell(row, read))
+                for row in table.rows
             }
 
-        assert set(progress().values()) == {"—"}
-        assert str(table.columns[list(table.columns)[5]].label) == "Read"
+        assert set(progress().values()) == {"new"}  # never opened
+        assert str(table.columns[ColumnKey(read)].label) == "Read"
         app.open_article(path)
         await pilot.pause()
         view = app.screen.query_one(ArticleView)
@@ -174,7 +177,7 @@ async def test_library_shows_unread_percent_and_finished(make_app, tmp_path: Pat
         guide = next(v for k, v in cells.items() if "Field Guide" in k)
         trains = next(v for k, v in cells.items() if "Field Guide" not in k)
         assert guide.endswith("%") and 20 <= int(guide.rstrip("%")) <= 80
-        assert trains == "—"
+        assert trains == "new"
 
         app.open_article(path)
         await pilot.pause()

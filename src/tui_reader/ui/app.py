@@ -60,7 +60,12 @@ SCREEN_KEYS = frozenset({"show_drafts", "show_help", "back", "quit"})
 class ReaderApp(App[object]):
     # The reading screen's styles load with the app's: a screen's own CSS_PATH makes Textual
     # parse every stylesheet again when it is pushed (~10 ms before the first paint).
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "reading/reading_screen.tcss"]
+    # The library's too: Textual never loads the CSS_PATH of the default screen.
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        "app.tcss",
+        "reading/reading_screen.tcss",
+        "library/library_screen.tcss",
+    ]
     TITLE = "tui-reader"
     ENABLE_COMMAND_PALETTE = True
     # Our providers replace Textual's system commands (English only, and not ours).
@@ -354,6 +359,15 @@ class ReaderApp(App[object]):
         else:
             self.push_screen(reading)
         return reading
+
+    def refresh_library(self) -> None:
+        """Articles were added to the library's folder (a feed sync): the library screen, if
+        open, lists it again keeping its filter, order and cursor; else it is listed anew
+        when next needed."""
+        from tui_reader.ui.library.library_screen import LibraryScreen
+
+        screens = [s for s in self.screen_stack if isinstance(s, LibraryScreen)]
+        self._articles = screens[0].reload() if screens else None
 
     def back_to_library(self) -> None:
         """Leave the reading screen for the library (built now if the app began on an article)."""

@@ -1,6 +1,6 @@
 """Every user-facing string, in English and French: `t(key, lang, **params)`.
 
-The strings live in one module per feature (cli, articles, reading, settings, comments,
+The strings live in one module per feature (cli, articles, library, reading, settings, comments,
 sending, fetching, storage) and WordPress's own wording, which must follow WordPress, in `wordpress`. A text is
 formatted with str.format; a plural is a (singular, plural) pair chosen by the `count`
 parameter, by each language's rule. A missing French string falls back to English and a
@@ -19,6 +19,7 @@ from tui_reader.core.catalog import (
     cli,
     comments,
     fetching,
+    library,
     reading,
     sending,
     settings,
@@ -30,7 +31,18 @@ from tui_reader.core.catalog.entry import Entry, is_singular
 # The languages of the interface and of the articles' comment forms: the one list.
 LANGS = ("en", "fr")
 
-FEATURES = (cli, articles, reading, settings, comments, sending, fetching, storage, wordpress)
+FEATURES = (
+    cli,
+    articles,
+    library,
+    reading,
+    settings,
+    comments,
+    sending,
+    fetching,
+    storage,
+    wordpress,
+)
 STRINGS: dict[str, Entry] = {
     key: entry for feature in FEATURES for key, entry in feature.STRINGS.items()
 }

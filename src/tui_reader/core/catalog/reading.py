@@ -9,7 +9,7 @@ STRINGS: dict[str, Entry] = {
     "library.title": {"en": "Library — {path}", "fr": "Bibliothèque — {path}"},
     "library.bundled": {"en": "bundled articles", "fr": "articles fournis"},
     "library.col.title": {"en": "Title", "fr": "Titre"},
-    "library.col.byline": {"en": "Source / author", "fr": "Source / auteur"},
+    "library.col.byline": {"en": "Source", "fr": "Source"},
     "library.col.date": {"en": "Date", "fr": "Date"},
     "library.col.lang": {"en": "Lang", "fr": "Langue"},
     "library.col.time": {"en": "Reading", "fr": "Lecture"},

@@ -122,7 +122,7 @@ STRINGS: dict[str, Entry] = {
     # Library progress column.
     "library.col.progress": {"en": "Read", "fr": "Lu"},
     "library.progress": {"en": "{percent}%", "fr": "{percent}\u00a0%"},
-    "library.unread": {"en": "—", "fr": "—"},
+    "library.unread": {"en": "new", "fr": "nouveau"},
     "library.finished": {"en": "✓", "fr": "✓"},
     # Reading width and themes.
     "reading.width": {
