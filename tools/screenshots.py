@@ -63,6 +63,7 @@ async def steady_cursors(pilot) -> None:
 COMMENT_FR = "Qui paiera le raccordement, au bout du compte ? Le tarif réseau, donc nous tous."
 SHOTS = [
     Shot("library", None, "en"),
+    Shot("library-filter", None, "en", ["slash", *"ré"], before=steady_cursors),
     Shot("reading-fr", str(ARTICLES / "fr-centres-de-donnees.md"), "fr", ["n", "n"]),
     Shot("reading-en-long", str(ARTICLES / "en-field-guide-markdown-terminal.md"), "en", ["n"] * 4),
     Shot("help", str(ARTICLES / "en-night-trains.md"), "en", ["question_mark"]),

@@ -22,6 +22,9 @@ HELP_ROWS: list[tuple[str, list[tuple[str, str]]]] = [
         [
             ("↑ ↓ / j k", "help.library.move"),
             ("Enter", "help.library.open"),
+            ("/", "help.library.filter"),
+            ("Escape", "help.library.clear"),
+            ("s", "help.library.sort"),
             ("d", "help.drafts"),
         ],
     ),
