@@ -11,8 +11,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
-from tests.ui.keys import press
 from tests.hardening.terminal_checks import screen_text
+from tests.ui.keys import press
 from tui_reader.core.storage.paths import config_dir
 from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.library.library_screen import LibraryScreen
