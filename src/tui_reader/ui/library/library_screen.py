@@ -209,7 +209,9 @@ class LibraryScreen(Screen[None]):
                 continue  # no article from a feed: no column of blanks
             header = cell_len(t(key, self.lang)) + (2 if key == order_column else 0)
             content = max((cell_len(c[key].plain) for c in cells), default=0)
-            wanted[key] = (max(header, content), header)
+            # "nouveau", "42 %": the progress is never cut.
+            floor = content if key == "library.col.progress" else header
+            wanted[key] = (max(header, content), floor)
         widths = layout(self.app.size.width, wanted)
         if widths == self._widths and table.columns:
             return
