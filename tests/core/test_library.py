@@ -247,3 +247,12 @@ def test_listing_a_subfolder_alone_keeps_the_parents_entries(shelf: Path) -> Non
     assert [a.folder for a in list_articles(shelf / "sub").articles] == [""]
     keys = set(json.loads(cache_path().read_bytes())["entries"])
     assert os.path.abspath(shelf / "new.md") in keys
+
+
+def test_a_folder_name_is_shown_inert(tmp_path: Path) -> None:
+    folder = tmp_path / "evil \x1b[2J\x07"
+    folder.mkdir()
+    write(folder / "post.md", "# Post\n")
+    (info,) = list_articles(tmp_path).articles
+    assert info.folder.startswith("evil ") and "\x1b" not in info.folder
+    assert "\x07" not in info.shown_path
