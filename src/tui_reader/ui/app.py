@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from tui_reader.core.comments.drafts import Draft, DraftStore
     from tui_reader.core.storage.atomic_file import FileProblem
     from tui_reader.core.storage.library import ArticleInfo, Listing
+    from tui_reader.core.web.thread_layout import CommentBlock
 
 # Settings changed in the app (+/-, theme) are written this long after the last change.
 SETTINGS_DEBOUNCE = 0.5
@@ -433,6 +434,26 @@ class ReaderApp(App[object]):
             # Once it is shown: the composer asks the reading screen where the reader is.
             reading.when_shown(compose)
 
+    def compose_reply(self, article: Article, comment: CommentBlock) -> None:
+        """The comment form as a reply to `comment` of the article's thread (its unsent reply
+        to it, else a new one): titled "Reply to Ada", Ctrl+O quotes the comment."""
+        from tui_reader.ui.comments.reply_support import reply_draft_for
+
+        draft = reply_draft_for(self, article, comment.comment_id)
+        if draft is not None:
+            self.compose_comment(article, draft)
+
+    def fetch_article(self) -> None:
+        """ "Fetch an article…": its address asked in a dialog, fetched, then opened."""
+        from tui_reader.core.web.fetch_report import library_dir
+        from tui_reader.ui.dialogs.fetch_dialog import FetchDialog
+
+        def fetched(path: Path | None) -> None:
+            if path is not None:
+                self.open_article(path)
+
+        self.push_screen(FetchDialog(self.lang, library_dir(self.settings)), fetched)
+
     def open_draft(self, draft: Draft) -> None:
         """A draft from the drafts screen, in its article; read-only when the article is gone."""
         from tui_reader.ui.comments.drafts_support import draft_article
@@ -485,8 +506,9 @@ class ReaderApp(App[object]):
         then: Callable[[], None] | None = None,
     ) -> None:
         from tui_reader.core.comments.drafts import Status
-        from tui_reader.ui.comments.composer_screen import ComposerContext, ComposerScreen
+        from tui_reader.ui.comments.composer_screen import ComposerScreen
         from tui_reader.ui.comments.drafts_support import new_draft, section_ref
+        from tui_reader.ui.comments.reply_support import composer_context
 
         article = reading.article
         if article.comments_closed and draft is None:
@@ -505,7 +527,7 @@ class ReaderApp(App[object]):
             self.report(self.drafts.take_problems())
         if draft is None:
             draft = new_draft(self, article, slug, title, self.lang)
-        context = ComposerContext(article, slug, title, reading.top_paragraph)
+        context = composer_context(self, article, draft, (slug, title), reading.top_paragraph)
         # Comments closed: an existing draft opens read-only, saying why.
         refused = t("composer.closed", draft.lang) if article.comments_closed else None
 

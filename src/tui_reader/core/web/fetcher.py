@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from tui_reader.core.catalog import t
+from tui_reader.core.sanitize import make_inert
 from tui_reader.core.web.client import Answer, NetworkProblem, Timeouts, WebClient
 from tui_reader.core.web.destination import Destination, is_web_url
 from tui_reader.core.web.extract import main_text, read_head
@@ -51,11 +53,19 @@ _DNS_WORDS = (
 )
 
 
+# Every placeholder a fetch message may have: a message is shown even when one is not known.
+PARAM_DEFAULTS: dict[str, object] = {"url": "", "reason": "", "status": "", "path": ""}
+
+
 class FetchError(Exception):
     def __init__(self, key: str, **params: object) -> None:
         super().__init__(key)
         self.key = key
         self.params = params
+
+    def text(self, lang: str) -> str:
+        """The message, inert (it quotes addresses and the site's words)."""
+        return make_inert(t(self.key, lang, **{**PARAM_DEFAULTS, **self.params}))
 
 
 def network_error(problem: NetworkProblem, url: str) -> FetchError:

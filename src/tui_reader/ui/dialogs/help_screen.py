@@ -22,6 +22,7 @@ HELP_ROWS: list[tuple[str, list[tuple[str, str]]]] = [
         [
             ("↑ ↓ / j k", "help.library.move"),
             ("Enter", "help.library.open"),
+            ("F", "help.library.fetch"),
             ("d", "help.drafts"),
         ],
     ),
@@ -38,6 +39,8 @@ HELP_ROWS: list[tuple[str, list[tuple[str, str]]]] = [
             ("t", "help.toggle_sidebar"),
             ("+ -", "help.width"),
             ("c", "help.comment"),
+            ("r", "help.reply"),
+            ("R", "help.refresh_comments"),
             ("d", "help.drafts"),
             ("Escape", "help.back"),
         ],

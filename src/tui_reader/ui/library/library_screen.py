@@ -40,6 +40,7 @@ class LibraryScreen(Screen[None]):
         Binding("j", "cursor_down", show=False),
         Binding("k", "cursor_up", show=False),
         Binding("enter", "open", "keys.open"),
+        Binding("F", "fetch", "keys.fetch"),  # "Fetch an article…" (the app's dialog)
         # d, ? and q: ReaderApp.BINDINGS.
     ]
 
@@ -71,6 +72,9 @@ class LibraryScreen(Screen[None]):
         if self.directory.resolve() == bundled_articles_dir().resolve():
             return t("library.bundled", self.lang)
         return display_path(self.directory)
+
+    def action_fetch(self) -> None:
+        shell(self).fetch_article()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
