@@ -3,6 +3,7 @@ core's own Thread and write_thread), for the tests of the thread in the app."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import yaml
@@ -12,7 +13,8 @@ from tui_reader.core.web.thread import Comment, Thread
 
 # Nothing listens there: a test that fetches uses the real WordPress (tests/wordpress).
 SITE = "http://127.0.0.1:9"
-FETCHED = "2026-11-30T12:00:00.000000Z"
+FETCHED = "2026-12-02T12:00:00.000000Z"
+START = datetime(2026, 11, 30, 10, 0)  # the first comment's date (UTC)
 
 
 def comment(cid: int, parent: int, author: str, text: str, minute: int = 0) -> Comment:
@@ -21,7 +23,7 @@ def comment(cid: int, parent: int, author: str, text: str, minute: int = 0) -> C
         parent=parent,
         author=author,
         author_url="",
-        date_gmt=f"2026-11-30T10:{minute % 60:02d}:00",
+        date_gmt=(START + timedelta(minutes=minute)).isoformat(),
         link=f"{SITE}/post/#comment-{cid}",
         text=text,
         first_seen=FETCHED,
@@ -56,6 +58,7 @@ def saved_article(
     post_id: int = 4,
     api: str | None = None,
     sections: int = 2,
+    previous_fetch: str | None = None,
 ) -> Path:
     """`SLUG.md` and `SLUG.comments.json` in `directory`, as a fetch from `site` writes them."""
     source = f"{site}/{slug}/"
@@ -89,6 +92,7 @@ def saved_article(
         post_id=post_id,
         api=api if api is not None else f"{site}/wp-json",
         fetched=FETCHED,
+        previous_fetch=previous_fetch,
         comments=small_thread() if comments is None else comments,
     )
     write_thread(path, thread)

@@ -133,6 +133,8 @@ class ThreadPart:
         self.sidebar = sidebar
         self.layout: ThreadLayout | None = None  # None: not read (yet), or no thread file
         self.updating = False
+        # Until the thread file is read (or known absent): the key queue holds keys meanwhile.
+        self.reading = article.path is not None
 
     @property
     def path(self) -> Path | None:
@@ -141,6 +143,7 @@ class ThreadPart:
     def load(self) -> None:
         """Read the thread file in a thread (after the first paint: the screen asks then)."""
         if self.path is None or not self.screen.is_attached:
+            self.reading = False
             return
         drafts = shell(self.screen).drafts.directory
         app = self.screen.app
@@ -152,9 +155,16 @@ class ThreadPart:
         )
 
     def _read(self, path: Path, drafts: Path, app: App[object]) -> None:
-        layout = read_layout(path, drafts)
+        layout = None
+        try:
+            layout = read_layout(path, drafts)
+        finally:  # an unreadable file shows nothing, and keys wait no more
+            app.call_from_thread(self._read_done, layout)
+
+    def _read_done(self, layout: ThreadLayout | None) -> None:
+        self.reading = False
         if layout is not None:
-            app.call_from_thread(self.show, layout)
+            self.show(layout)
 
     def show(self, layout: ThreadLayout) -> None:
         """Show `layout` after the article; the reader's place in the comments is kept."""

@@ -350,6 +350,11 @@ class ReadingScreen(Screen[None]):
     def action_comment(self) -> None:
         shell(self).compose_comment(self.article)
 
+    def holds_keys(self) -> bool:
+        """Keys wait while the comment thread is read (ui.key_queue): a fast `G r` must
+        reply to the last comment, not find no thread yet."""
+        return self.thread.reading
+
     def action_reply(self) -> None:
         self.thread.reply()
 
