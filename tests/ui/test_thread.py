@@ -28,10 +28,10 @@ async def thread_shown(pilot: Pilot) -> ReadingScreen:
     """The reading screen once its thread is read and shown (deadline ~5 s)."""
     for _ in range(250):
         screen = pilot.app.screen
-        if isinstance(screen, ReadingScreen) and screen.thread.layout is not None:
-            if screen.sidebar.option_count > len(screen.article.sections):
-                await pilot.pause()
-                return screen
+        shown = isinstance(screen, ReadingScreen) and screen.thread.layout is not None
+        if shown and screen.sidebar.option_count > len(screen.article.sections):
+            await pilot.pause()
+            return screen
         await pilot.pause(0.02)
     raise AssertionError("the thread was never shown")
 
@@ -50,7 +50,8 @@ def notifications(pilot: Pilot) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("lang", "title", "new"), [("en", "Comments (4)", " new "), ("fr", "Commentaires (4)", " nouveau ")]
+    ("lang", "title", "new"),
+    [("en", "Comments (4)", " new "), ("fr", "Commentaires (4)", " nouveau ")],
 )
 async def test_the_comments_follow_the_article_threaded(
     make_app, tmp_path: Path, lang: str, title: str, new: str
