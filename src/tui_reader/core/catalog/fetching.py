@@ -217,10 +217,10 @@ STRINGS: dict[str, Entry] = {
         "fr": "Les commentaires sont déjà en cours de récupération.",
     },
     "thread.unchanged": {
-        "en": ("No new comment ({total} comment)", "No new comment ({total} comments)"),
+        "en": ("No new comment ({count} comment)", "No new comment ({count} comments)"),
         "fr": (
-            "Pas de nouveau commentaire ({total} commentaire)",
-            "Pas de nouveau commentaire ({total} commentaires)",
+            "Pas de nouveau commentaire ({count} commentaire)",
+            "Pas de nouveau commentaire ({count} commentaires)",
         ),
     },
     "thread.updated": {

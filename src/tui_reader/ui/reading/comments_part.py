@@ -255,7 +255,7 @@ class ThreadPart:
         if report.changed and report.new_comments:
             message = t("thread.updated", self.lang, count=report.new_comments, total=report.total)
         else:
-            message = t("thread.unchanged", self.lang, count=report.total, total=report.total)
+            message = t("thread.unchanged", self.lang, count=report.total)
         self.screen.notify(message)
         if layout is not None:
             self.show(layout)
