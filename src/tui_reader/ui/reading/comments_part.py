@@ -82,7 +82,8 @@ class CommentPart:
         block = self.block
         text = Text(block.author, style="bold")
         if block.when:
-            text.append(f"  {block.when}", style="dim")
+            text.append("  ")  # a gap of its own: an SVG export drops a styled run's spaces
+            text.append(block.when, style="dim")
         for mark in block.marks:
             text.append("  ")
             text.append(f" {t(mark, self.lang)} ", style=MARK_STYLES.get(mark, ""))
