@@ -103,6 +103,8 @@ def render_file(fetched: FetchedArticle) -> str:
         if value:
             meta[key] = value
     meta["source"] = f.source
+    if f.feed:
+        meta["feed"] = f.feed
     if f.url != f.source:
         meta["fetched_from"] = f.url
     meta["comments"] = "open" if f.comments_open else "closed"
