@@ -53,6 +53,8 @@ class ReaderShell(Protocol):
 
     def show_help(self) -> None: ...
 
+    def sync_feeds(self) -> None: ...
+
     def compose_comment(
         self,
         article: Article,

@@ -32,7 +32,16 @@ from tui_reader.core.catalog.entry import Entry, is_singular
 LANGS = ("en", "fr")
 
 FEATURES = (
-    cli, articles, reading, settings, comments, sending, fetching, feeds, storage, wordpress
+    cli,
+    articles,
+    reading,
+    settings,
+    comments,
+    sending,
+    fetching,
+    feeds,
+    storage,
+    wordpress,
 )
 STRINGS: dict[str, Entry] = {
     key: entry for feature in FEATURES for key, entry in feature.STRINGS.items()

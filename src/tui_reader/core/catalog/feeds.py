@@ -203,11 +203,17 @@ STRINGS: dict[str, Entry] = {
     },
     "sync.summary.published": {
         "en": ("{count} held comment now published", "{count} held comments now published"),
-        "fr": ("{count} commentaire en attente désormais publié", "{count} commentaires en attente désormais publiés"),
+        "fr": (
+            "{count} commentaire en attente désormais publié",
+            "{count} commentaires en attente désormais publiés",
+        ),
     },
     "sync.summary.threads_failed": {
         "en": ("{count} comment thread not refreshed", "{count} comment threads not refreshed"),
-        "fr": ("{count} fil de commentaires non rafraîchi", "{count} fils de commentaires non rafraîchis"),
+        "fr": (
+            "{count} fil de commentaires non rafraîchi",
+            "{count} fils de commentaires non rafraîchis",
+        ),
     },
     "sync.summary.feeds_failed": {
         "en": ("{count} feed failed: {reasons}", "{count} feeds failed: {reasons}"),

@@ -300,4 +300,3 @@ class FeedStore:
                     (title or feed.title, site if site is not None else feed.site, feed.id),
                 )
                 self._write_list(conn)
-

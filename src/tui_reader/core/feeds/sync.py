@@ -352,4 +352,3 @@ class Sync:
 
     def _sent(self, result: SendResult) -> None:
         self.listener.sent(result)
-
