@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -21,3 +22,11 @@ def feed_site() -> Iterator[FeedSite]:
     site = FeedSite()
     yield site
     site.close()
+
+
+# These tests add posts and comments: the session's site is put back as the fixture made it
+# afterwards too, for the tests that read it as it is.
+@pytest.fixture
+def wp_en(wp_en: Any) -> Iterator[Any]:
+    yield wp_en
+    wp_en.reset()

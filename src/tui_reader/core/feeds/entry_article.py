@@ -28,6 +28,8 @@ def article_from_entry(
     if entry.link and (feed.wordpress or not entry.html):
         fetched = fetch_article_with(client, entry.link)
         fetched.date = fetched.date or entry.date
+        if entry.title and fetched.title in (fetched.source, fetched.url, entry.link):
+            fetched.title = html_to_text(entry.title)  # a page without a <title>
     else:
         link = entry.link or feed.site
         fetched = FetchedArticle(
