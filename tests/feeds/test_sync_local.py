@@ -284,7 +284,10 @@ def test_damaged_database_is_reported_and_rebuilt(capsys: pytest.CaptureFixture[
     code, out, err = run(capsys, "feeds", "list")
     assert code == 0 and "Les Carnets" in out
     assert "The feeds database" in err and "was damaged" in err and "corrupt" in err
-    assert len(list((data_dir() / "corrupt").iterdir())) == 1
+    moved = [p.name for p in (data_dir() / "corrupt").iterdir()]
+    # The database, and its -wal and -shm files when a connection still had them open.
+    assert len([name for name in moved if name.startswith("feeds.sqlite3.")]) == 1
+    assert all(name.startswith("feeds.sqlite3") for name in moved)
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -96,6 +97,7 @@ class FeedStore:
         self.directory = directory if directory is not None else data_dir()
         self.problems: list[FileProblem] = []  # a damaged database set aside, to tell the user
         self._checked = False
+        self._local = threading.local()
 
     @property
     def path(self) -> Path:
@@ -108,16 +110,28 @@ class FeedStore:
     # --- opening, checking, rebuilding ----------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        conn = sqlite3.connect(
+            self.path,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            check_same_thread=False,
+        )
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
+        # In WAL mode NORMAL never corrupts; a power cut may forget the last commits, which
+        # only makes the next sync look at those entries again (saving them is idempotent).
+        conn.execute("PRAGMA synchronous = NORMAL")
         return conn
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
+        """This thread's connection, kept open: opening and closing one per statement would
+        checkpoint the WAL every time."""
         self.check()
-        with closing(self._connect()) as conn:
-            yield conn
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self._connect()
+        yield conn
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:

@@ -29,6 +29,7 @@ from tui_reader.core.storage.atomic_file import file_lock
 if TYPE_CHECKING:
     from tui_reader.core.web.client import Timeouts, WebClient
     from tui_reader.core.web.fetcher import FetchedArticle
+    from tui_reader.core.web.library_lookup import SavedIndex
     from tui_reader.core.web.saved_article import SaveReport
     from tui_reader.core.web.sender import SendResult
 
@@ -179,6 +180,7 @@ class Sync:
         self.workers = workers
         self.cancel = threading.Event()
         self._save_lock = threading.Lock()
+        self._index: SavedIndex | None = None  # the library's articles by address
         self.report = SyncReport()
 
     def run(self) -> SyncReport:
@@ -310,12 +312,15 @@ class Sync:
         return outcome
 
     def _save(self, fetched: FetchedArticle) -> SaveReport:
+        from tui_reader.core.web.library_lookup import SavedIndex
         from tui_reader.core.web.saved_article import save_fetched
 
         # One writer at a time, in this process and between processes: two syncs never pick
         # the same free name for two articles, nor save one article twice.
         with self._save_lock, file_lock(self.store.directory / SAVE_LOCK):
-            return save_fetched(fetched, self.library)
+            if self._index is None:
+                self._index = SavedIndex(self.library)
+            return save_fetched(fetched, self.library, index=self._index)
 
     # --- comment threads --------------------------------------------------------------------
 
