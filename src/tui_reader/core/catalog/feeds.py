@@ -221,6 +221,10 @@ STRINGS: dict[str, Entry] = {
     },
     # --- in the app -----------------------------------------------------------------------
     "keys.sync": {"en": "Sync", "fr": "Synchroniser"},
+    "help.sync": {
+        "en": "Sync feeds: new articles, comments, send the outbox",
+        "fr": "Synchroniser les flux : nouveaux articles, commentaires, envoi",
+    },
     "palette.cmd.sync": {"en": "Sync feeds", "fr": "Synchroniser les flux"},
     "sync.app.running": {
         "en": "A sync is already running.",
