@@ -154,3 +154,53 @@ def test_database_of_a_newer_version_is_left_alone(tmp_path: Path) -> None:
         FeedStore(tmp_path).feeds()
     assert caught.value.key == "feeds.db.newer"
     assert not (tmp_path / "corrupt").exists()
+
+
+def test_threads_refreshed_are_those_read_in_the_last_30_days(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from tui_reader.core.article.identity import article_key
+    from tui_reader.core.feeds.sync import recently_read
+    from tui_reader.core.storage.positions import Position, PositionStore
+    from tui_reader.core.web.fetcher import FetchedArticle
+    from tui_reader.core.web.saved_article import save_fetched
+    from tui_reader.core.web.wordpress import RestApi
+
+    library = tmp_path / "library"
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+    paths = []
+    for slug in ("lately", "long-ago", "never"):
+        fetched = FetchedArticle(
+            url=f"{BASE}/{slug}/", source=f"{BASE}/{slug}/", title=slug, author=None,
+            date=None, lang="en", markdown="Text.", fetched="2026-11-01T00:00:00.000000Z",
+            comments_open=True, comments_available=True, destination=None, post_id=7,
+            api=RestApi(f"{BASE}/wp-json"), comments=[],
+        )  # fmt: skip
+        paths.append(save_fetched(fetched, library).path)
+    store = PositionStore()
+    for path, days in zip(paths[:2], (2, 31), strict=True):
+        when = (now - timedelta(days=days)).isoformat(timespec="seconds")
+        store.save(article_key(path), Position("", 0, 1, 5.0, updated=when))
+    (tmp_path / "elsewhere.md").write_text("# Not in the library\n", "utf-8")
+    store.save(
+        article_key(tmp_path / "elsewhere.md"), Position("", 0, 1, 5.0, updated=now.isoformat())
+    )
+    assert recently_read(library, now=now) == [paths[0].resolve()]
+
+
+def test_hostile_entries_are_made_harmless() -> None:
+    # C1 controls (CSI, NEL) are valid XML as character references; a raw ESC is not XML.
+    body = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>T&#x9b;2Jok</title>'
+        b"<item><title>Evil&#x85; title</title><link>javascript:alert(1)</link>"
+        b"<guid>g1</guid><description>Only &lt;b&gt;this&lt;/b&gt;.</description></item>"
+        b"</channel></rss>"
+    )
+    parsed = parse_feed(body, BASE)
+    (entry,) = parsed.entries
+    assert "\x9b" not in parsed.title and "\x85" not in entry.title
+    assert parsed.title.endswith("2Jok") and entry.title.startswith("Evil")
+    assert (entry.link, entry.key, entry.summary) == ("", "g1", "Only <b>this</b>.")
+    raw_escape = b'<rss version="2.0"><channel><title>T\x1b[2J</title></channel></rss>'
+    with pytest.raises(FeedError):
+        parse_feed(raw_escape, BASE)

@@ -39,7 +39,7 @@ def article_from_entry(
             author=html_to_text(entry.author or "") or None,
             date=entry.date,
             lang=feed.lang,
-            markdown=html_to_markdown(entry.html or "", link),
+            markdown=html_to_markdown(entry.html or entry.summary or "", link),
             fetched=now_utc(),
             comments_open=False,
             comments_available=False,

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from tui_reader.core.feeds.errors import FeedError
+from tui_reader.core.sanitize import make_inert
+from tui_reader.core.web.destination import is_web_url
 
 # feedparser's complaints that still leave a well-read feed.
 _HARMLESS = ("CharacterEncodingOverride", "NonXMLContentType")
@@ -26,6 +28,7 @@ class FeedEntry:
     author: str | None
     date: str | None  # ISO 8601 UTC, "…Z"
     html: str | None  # the full content (content:encoded, Atom content), when the feed has it
+    summary: str | None = None  # the description, for an entry with neither content nor page
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +57,16 @@ def _full_content(entry: Any) -> str | None:
     return None
 
 
+def _text(value: object) -> str:
+    """A title, a name: one line, inert (escape sequences never reach the terminal)."""
+    return " ".join(make_inert(str(value or "")).split())
+
+
 def _entry(entry: Any) -> FeedEntry | None:
-    link = entry.get("link") or ""
-    title = " ".join(str(entry.get("title") or "").split())
+    link = str(entry.get("link") or "").strip()
+    if not is_web_url(link):  # javascript:, data:, a relative path feedparser could not resolve
+        link = ""
+    title = _text(entry.get("title"))
     if not link and not title:
         return None
     key = entry.get("id") or link
@@ -67,9 +77,10 @@ def _entry(entry: Any) -> FeedEntry | None:
         key=str(key),
         link=str(link),
         title=title,
-        author=entry.get("author") or None,
+        author=_text(entry.get("author")) or None,
         date=date,
         html=_full_content(entry),
+        summary=entry.get("summary") or None,
     )
 
 
@@ -91,7 +102,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> ParsedFeed:
     entries = [e for e in (_entry(entry) for entry in parsed.entries) if e is not None]
     lang = feed.get("language") or None
     return ParsedFeed(
-        title=" ".join(str(feed.get("title") or "").split()) or url,
+        title=_text(feed.get("title")) or url,
         site=str(feed.get("link") or ""),
         lang=str(lang)[:2].lower() if lang else None,
         wordpress="wordpress" in generator.lower(),
