@@ -55,6 +55,8 @@ class ReaderShell(Protocol):
 
     def sync_feeds(self) -> None: ...
 
+    def relist_library(self) -> None: ...
+
     def compose_comment(
         self,
         article: Article,

@@ -12,20 +12,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui_reader.core.catalog import t
+from tui_reader.ui.shell import shell
 from tui_reader.ui.sync.sync_bar import SyncBar
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from tui_reader.core.feeds.sync import FeedOutcome, Sync, ThreadOutcome
     from tui_reader.core.web.sender import SendResult
-    from tui_reader.ui.app import ReaderApp
 
 
 class FeedsSync:
     """One sync at a time, for the app."""
 
-    def __init__(self, app: ReaderApp) -> None:
+    def __init__(self, app: App[object]) -> None:
         self.app = app
-        self.lang = app.lang
+        self.lang = shell(app).lang
         self._sync: Sync | None = None
         self._bar: SyncBar | None = None
         self._phase: tuple[str, int] = ("", 0)
@@ -118,12 +120,12 @@ class FeedsSync:
         if bar.is_mounted:
             bar.advance()
         if new_articles:
-            self.app.relist_library()
+            shell(self.app).relist_library()
 
     def _finish(self, message: str, severity: str, problems: list[object]) -> None:
         self._sync = None
         if self._bar is not None:
             self._bar.remove()
             self._bar = None
-        self.app.report(problems)  # type: ignore[arg-type]
+        shell(self.app).report(problems)  # type: ignore[arg-type]
         self.app.notify(message, severity=severity, timeout=10)  # type: ignore[arg-type]
