@@ -68,7 +68,10 @@ class FeedsSync:
             self._later(self._finish, failure_text(failure_of(error), self.lang), "error", [])
             return
         severity = "warning" if report.failed else "information"
-        self._later(self._finish, summary(report, self.lang), severity, problems)
+        message = summary(report, self.lang)
+        if not report.feeds:
+            message = t("sync.no_feeds", self.lang) + " " + message
+        self._later(self._finish, message, severity, problems)
 
     def _later(self, callback: object, *args: object) -> None:
         with suppress(RuntimeError):  # the app has gone meanwhile
