@@ -316,3 +316,17 @@ def test_add_a_page_without_a_feed(capsys: pytest.CaptureFixture[str], feed_site
     assert code == 1 and "no RSS or Atom feed found on this page or site" in err
     # WordPress's addresses were tried too.
     assert {"/feed/", "/"} <= {s.path for s in feed_site.requests}
+
+
+def test_a_feed_that_moved_to_another_host_is_followed(
+    capsys: pytest.CaptureFixture[str], feed_site: FeedSite
+) -> None:
+    elsewhere = FeedSite()
+    try:
+        url = elsewhere.add_feed("/feed.xml", Feed("Moved", [Item("m", "Moved", "<p>M.</p>")]))
+        feed_site.route("GET", "/old.xml", Reply(301, "", {"Location": url}))
+        code, out, _ = run(capsys, "feeds", "add", feed_site.base_url + "/old.xml")
+        assert (code, out) == (0, f"Following: Moved ({url})\n")
+        assert run(capsys, "sync")[0] == 0 and (library() / "m.md").is_file()
+    finally:
+        elsewhere.close()

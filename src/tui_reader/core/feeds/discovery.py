@@ -68,11 +68,12 @@ class Discovered:
 
 
 def fetch_feed(client: WebClient, url: str, headers: dict[str, str] | None = None) -> Answer:
-    """GET a feed (redirects within the site followed), bounded; raises FeedError/FetchError."""
+    """GET a feed, bounded; raises FeedError/FetchError. Redirects are followed to any http(s)
+    address: feeds move (to https, to a feed service), and reading one sends nothing of ours."""
     from tui_reader.core.web.client import NetworkProblem
     from tui_reader.core.web.fetcher import FetchError, network_error
 
-    answer = client.get(url, headers=headers, max_body=MAX_FEED)
+    answer = client.get(url, any_site=True, headers=headers, max_body=MAX_FEED)
     if isinstance(answer, NetworkProblem):
         raise network_error(answer, url)
     if answer.status == 304:
