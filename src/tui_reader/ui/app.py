@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from tui_reader.core.storage.atomic_file import FileProblem
     from tui_reader.core.storage.library import ArticleInfo, Listing
     from tui_reader.core.web.thread_layout import CommentBlock
+    from tui_reader.ui.sync.feeds_sync import FeedsSync
 
 # Settings changed in the app (+/-, theme) are written this long after the last change.
 SETTINGS_DEBOUNCE = 0.5
@@ -61,7 +62,11 @@ SCREEN_KEYS = frozenset({"show_drafts", "show_help", "back", "quit"})
 class ReaderApp(App[object]):
     # The reading screen's styles load with the app's: a screen's own CSS_PATH makes Textual
     # parse every stylesheet again when it is pushed (~10 ms before the first paint).
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "reading/reading_screen.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        "app.tcss",
+        "reading/reading_screen.tcss",
+        "sync/sync_bar.tcss",
+    ]
     TITLE = "tui-reader"
     ENABLE_COMMAND_PALETTE = True
     # Our providers replace Textual's system commands (English only, and not ours).
@@ -72,6 +77,7 @@ class ReaderApp(App[object]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+p", "command_palette", "keys.palette", show=False, priority=True),
         Binding("T", "cycle_theme", "keys.theme", show=False),
+        Binding("ctrl+r", "sync_feeds", "keys.sync", show=False),
         Binding("d", "show_drafts", "keys.drafts"),
         Binding("question_mark", "show_help", "keys.help", key_display="?"),
         Binding("escape", "back", "keys.back"),
@@ -300,9 +306,35 @@ class ReaderApp(App[object]):
         return True
 
     async def action_quit(self) -> None:
+        self.feeds_sync.stop()
         self.save_reading_positions()
         self.write_settings()
         self.exit()
+
+    # --- feeds (issue 15): Ctrl+R, the palette's "Sync feeds" ------------------------------
+
+    @cached_property
+    def feeds_sync(self) -> FeedsSync:
+        from tui_reader.ui.sync.feeds_sync import FeedsSync
+
+        return FeedsSync(self)
+
+    def sync_feeds(self) -> None:
+        from tui_reader.cli_fetch import library_dir
+
+        self.feeds_sync.start(library_dir(self.loaded_settings))
+
+    def action_sync_feeds(self) -> None:
+        self.sync_feeds()
+
+    def relist_library(self) -> None:
+        """New articles arrived (a sync): the library lists its directory again."""
+        from tui_reader.ui.library.library_screen import LibraryScreen
+
+        self._articles = None
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.reload()
 
     # --- the terminal closed, or the system asks us to stop (issue 16) ---------------------
 

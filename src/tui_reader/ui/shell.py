@@ -54,6 +54,10 @@ class ReaderShell(Protocol):
 
     def show_help(self) -> None: ...
 
+    def sync_feeds(self) -> None: ...
+
+    def relist_library(self) -> None: ...
+
     def compose_comment(
         self,
         article: Article,

@@ -101,6 +101,7 @@ class FetchedArticle:
     thread_problem: str | None = None  # catalog key, when the thread could not be read
     wordpress: bool = False
     slug: str | None = None
+    feed: str | None = None  # the title of the feed it came from (reader sync)
 
 
 def check_url(url: str) -> None:
@@ -137,6 +138,12 @@ def fetch_article(url: str, *, timeouts: Timeouts | None = None) -> FetchedArtic
     url = url.strip()
     with WebClient(timeouts) as client:
         return _fetch(client, url)
+
+
+def fetch_article_with(client: WebClient, url: str) -> FetchedArticle:
+    """The same as fetch_article, on a client shared with other fetches (reader sync)."""
+    check_url(url)
+    return _fetch(client, url.strip())
 
 
 def _fetch(client: WebClient, url: str) -> FetchedArticle:

@@ -41,6 +41,7 @@ def app_commands(provider: Provider) -> list[AppCommand]:
         run = getattr(screen, action, None)
         if run is not None:
             out.append(AppCommand(t(key, lang), run))
+    out.append(AppCommand(t("palette.cmd.sync", lang), shell(app).sync_feeds))
     if "show_help" in app_keys(screen):
         out.append(AppCommand(t("palette.cmd.help", lang), shell(app).show_help))
     out.append(AppCommand(t("palette.cmd.quit", lang), app.action_quit))

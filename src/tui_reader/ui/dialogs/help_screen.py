@@ -81,6 +81,7 @@ HELP_ROWS: list[tuple[str, list[tuple[str, str]]]] = [
         "help.group.everywhere",
         [
             ("Ctrl+P", "help.palette"),
+            ("Ctrl+R", "help.sync"),
             ("T", "help.theme"),
             ("?", "help.help"),
             ("q", "help.quit"),

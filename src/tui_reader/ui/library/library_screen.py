@@ -132,6 +132,16 @@ class LibraryScreen(Screen[None]):
             Text(""),  # drafts: filled in by refresh_draft_counts
         ]
 
+    def reload(self) -> None:
+        """List the directory again (new articles from a sync), the cursor kept on its row."""
+        if not self._listed or not self.is_mounted:
+            return
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        self._list_later()
+        table.move_cursor(row=row)
+
     def on_screen_resume(self) -> None:
         self.refresh_draft_counts()
         self.refresh_progress()
