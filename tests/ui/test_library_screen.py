@@ -280,7 +280,7 @@ async def test_reload_keeps_filter_order_and_cursor(make_app, shelf: Path) -> No
         assert titles(app) == ["Le retour des trains de nuit", "Night trains are back"]
         (shelf / "sub" / "more.md").write_text("# More trains, arrived by feed\n", "utf-8")
         (shelf / "other.md").write_text("# Not matching the query\n", "utf-8")
-        app.refresh_library()  # what a feed sync calls as articles arrive
+        app.relist_library()  # what a feed sync calls as articles arrive
         await pilot.pause()
         assert titles(app) == [
             "Le retour des trains de nuit",
@@ -294,12 +294,12 @@ async def test_reload_keeps_filter_order_and_cursor(make_app, shelf: Path) -> No
         assert any(a.title == "Not matching the query" for a in app.articles)
 
 
-async def test_refresh_library_from_an_article_lists_again_later(make_app, shelf: Path) -> None:
+async def test_relist_library_from_an_article_lists_again_later(make_app, shelf: Path) -> None:
     app = make_app(shelf / "night.md")
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         (shelf / "later.md").write_text("# Arrived while reading\n", "utf-8")
-        app.refresh_library()  # no library screen yet: nothing to redraw
+        app.relist_library()  # no library screen yet: nothing to redraw
         await press(pilot, "escape")
         await until(pilot, lambda: "Arrived while reading" in titles(app), "the new article")
         assert isinstance(app.screen.query_one("#library-header", Static), Static)

@@ -18,6 +18,7 @@ from tui_reader.core.catalog import (
     articles,
     cli,
     comments,
+    feeds,
     fetching,
     library,
     reading,
@@ -40,6 +41,7 @@ FEATURES = (
     comments,
     sending,
     fetching,
+    feeds,
     storage,
     wordpress,
 )

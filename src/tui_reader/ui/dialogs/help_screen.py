@@ -22,6 +22,7 @@ HELP_ROWS: list[tuple[str, list[tuple[str, str]]]] = [
         [
             ("↑ ↓ / j k", "help.library.move"),
             ("Enter", "help.library.open"),
+            ("F", "help.library.fetch"),
             ("/", "help.library.filter"),
             ("Escape", "help.library.clear"),
             ("s", "help.library.sort"),
@@ -41,6 +42,8 @@ HELP_ROWS: list[tuple[str, list[tuple[str, str]]]] = [
             ("t", "help.toggle_sidebar"),
             ("+ -", "help.width"),
             ("c", "help.comment"),
+            ("r", "help.reply"),
+            ("R", "help.refresh_comments"),
             ("d", "help.drafts"),
             ("Escape", "help.back"),
         ],
@@ -81,6 +84,7 @@ HELP_ROWS: list[tuple[str, list[tuple[str, str]]]] = [
         "help.group.everywhere",
         [
             ("Ctrl+P", "help.palette"),
+            ("Ctrl+R", "help.sync"),
             ("T", "help.theme"),
             ("?", "help.help"),
             ("q", "help.quit"),

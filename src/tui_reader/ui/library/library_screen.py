@@ -59,6 +59,7 @@ class LibraryScreen(Screen[None]):
         Binding("down", "cursor_down", show=False),
         Binding("up", "cursor_up", show=False),
         Binding("enter", "open", "keys.open"),
+        Binding("F", "fetch", "keys.fetch"),  # "Fetch an article…" (the app's dialog)
         Binding("slash", "filter", "keys.filter", key_display="/"),
         Binding("s", "cycle_order", "keys.sort"),
         Binding("escape", "clear_filter", "keys.clear_filter"),
@@ -112,6 +113,9 @@ class LibraryScreen(Screen[None]):
             return t("library.bundled", self.lang)
         return display_path(self.directory)
 
+    def action_fetch(self) -> None:
+        shell(self).fetch_article()
+
     def on_mount(self) -> None:
         self._order = shell(self).settings.library_order
         self.query_one("#library-filter").display = False
@@ -148,6 +152,9 @@ class LibraryScreen(Screen[None]):
             self.app.notify(t(error.key, self.lang, **error.params), severity="warning")
             return self.articles
         self._listed = True
+        if not self.is_mounted:  # shown when it mounts
+            self.articles = listing.articles
+            return self.articles
         self._draft_cells = self._count_drafts()
         self._show_articles(listing.articles)
         return self.articles
