@@ -131,11 +131,29 @@ async def test_sigterm_or_sighup_on_a_full_disk_keeps_a_copy(
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await typed_on_a_full_disk(pilot, app, monkeypatch)
         app.flush_and_exit()  # the handler of both signals (tested for real in test_signals)
+        # Written before the exit starts: after SIGHUP the exit may not get far.
+        assert len(copies(temp_dir)) == 1
         await pilot.pause()
         assert not app.is_running
     (copy,) = copies(temp_dir)
     assert json.loads(copy.read_bytes())["comment"] == FIRST + LATER
     assert len(app.quit_guard.exit_notes) == 1  # once, though the screen unmounts after
+
+
+async def test_any_other_exit_with_the_form_open_keeps_a_copy(
+    tmp_path: Path,
+    temp_dir: Path,
+    make_app: Callable[..., ReaderApp],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`app.exit()` from anywhere: the composer's unmount is the last chance."""
+    app = make_app(write_article(tmp_path, "a.md", "# A\n\nText.\n"))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await typed_on_a_full_disk(pilot, app, monkeypatch)
+        app.exit()
+        await pilot.pause()
+    (copy,) = copies(temp_dir)
+    assert json.loads(copy.read_bytes())["comment"] == FIRST + LATER
 
 
 def test_with_nowhere_to_write_there_is_no_copy(
