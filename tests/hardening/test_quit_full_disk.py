@@ -94,7 +94,7 @@ async def test_quitting_on_a_full_disk_refuses_once_then_keeps_a_copy(
         assert not app.is_running
     (copy,) = copies(temp_dir)
     doc = json.loads(copy.read_bytes())
-    assert doc["comment"] == FIRST + LATER and doc["id"] == path.stem  # a draft file, complete
+    assert doc["comment"] == FIRST + LATER and copy.name == path.name  # the draft's file
     assert stat.S_IMODE(copy.stat().st_mode) == 0o600
     assert stat.S_IMODE(copy.parent.stat().st_mode) == 0o700
     (note,) = app.quit_guard.exit_notes  # what cli.py writes on stderr after the app

@@ -5,7 +5,8 @@ A copy goes to the first place where it can be written: the system's temporary d
 ($TMPDIR, else /tmp…), /dev/shm (memory: writable when every disk is full), the home
 directory. In each, a directory of our own, `tui-reader-emergency-<uid>`, 0700 and refused
 if another user owns it or can write in it (then the next place); the file is 0600. It is
-the draft's JSON, a draft file: put back in drafts/, it opens again.
+the draft's file, named as in drafts/ (`<id>.json`, the latest text of that draft replacing an
+earlier copy): put back there, it opens again.
 """
 
 from __future__ import annotations
@@ -15,12 +16,7 @@ import tempfile
 from pathlib import Path
 
 from tui_reader.core.comments.drafts import Draft
-from tui_reader.core.storage.atomic_file import (
-    atomic_write,
-    ensure_private_dir,
-    json_bytes,
-    utc_timestamp,
-)
+from tui_reader.core.storage.atomic_file import atomic_write, ensure_private_dir, json_bytes
 
 DIRECTORY_PREFIX = "tui-reader-emergency"
 
@@ -39,11 +35,10 @@ def keep_emergency_copy(draft: Draft) -> Path | None:
     """Write `draft` as a draft file in the first place that takes it: its path, or None when
     no place could (the caller then has only the text to show)."""
     uid = getattr(os, "geteuid", lambda: "user")()
-    stamp = utc_timestamp()
     data = json_bytes(draft.to_dict())
     for place in emergency_places():
         directory = place / f"{DIRECTORY_PREFIX}-{uid}"
-        path = directory / f"{draft.id}-{stamp}.json"
+        path = directory / f"{draft.id}.json"
         try:
             ensure_private_dir(directory)
             atomic_write(path, data)
