@@ -206,6 +206,8 @@ def _run(args: argparse.Namespace, lang: str, settings: LoadedSettings) -> int:
 
     app = ReaderApp.from_launch(launch, lang)
     app.run()
+    for note in app.quit_guard.exit_notes:  # an emergency copy of a comment (issue 16)
+        _warn(note)
     return app.return_code or EXIT_OK
 
 

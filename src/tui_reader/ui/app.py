@@ -40,6 +40,7 @@ from tui_reader.ui import startup
 from tui_reader.ui.commands.lazy import library_commands, reader_commands
 from tui_reader.ui.key_queue import KeyQueue
 from tui_reader.ui.localized import localize_bindings
+from tui_reader.ui.quit_guard import QuitGuard
 from tui_reader.ui.reading.reading_screen import ReadingScreen
 from tui_reader.ui.shell import ReaderShell, app_keys
 from tui_reader.ui.themes import next_theme, register_themes
@@ -111,6 +112,7 @@ class ReaderApp(App[object]):
         self._initial_article = article
         self._initial_notices = notices or []
         self.keys = KeyQueue(self, ready=lambda: startup.painted(self))
+        self.quit_guard = QuitGuard(self)  # a comment that cannot be saved (issue 16)
 
     async def on_event(self, event: events.Event) -> None:
         # Keys and pastes from the terminal go through the key queue: each one is routed once
@@ -289,6 +291,10 @@ class ReaderApp(App[object]):
                 )
             )
 
+    def note_on_exit(self, message: str) -> None:
+        """Say `message` on stderr once the app has given the terminal back (cli.py)."""
+        self.quit_guard.exit_notes.append(message)
+
     def report(self, problems: Iterable[FileProblem], *, timeout: float = 10) -> None:
         """Tell the user about state files set aside or unreadable (they stay on disk)."""
         for problem in problems:
@@ -308,6 +314,8 @@ class ReaderApp(App[object]):
         return True
 
     async def action_quit(self) -> None:
+        if not self.quit_guard.ready_to_quit(self.lang):
+            return
         self.feeds_sync.stop()
         self.save_reading_positions()
         self.write_settings()
@@ -353,11 +361,7 @@ class ReaderApp(App[object]):
         """Write everything pending (each screen's `flush_pending`, positions, settings), then
         exit. Writing happens first and synchronously: after SIGHUP the terminal is gone and
         the exit may not get far."""
-        for screen in self.screen_stack:
-            flush = getattr(screen, "flush_pending", None)
-            if flush is not None:
-                with suppress(Exception):  # one screen's trouble must not stop the others'
-                    flush()
+        self.quit_guard.flush_or_keep()  # a comment that cannot be saved: a copy elsewhere
         with suppress(Exception):
             self.save_reading_positions()
             self.write_settings()

@@ -11,6 +11,12 @@ the app is quiet again: every message of the app, of the screens and of the curr
 widgets handled, new widgets mounted, the screen's after-refresh callbacks run, the first
 paint done.
 That is what a slow typist gets between two keys. A paste is one event, so it stays as fast.
+
+A paste the terminal does not bracket (or a macro, tmux's paste) arrives as thousands of keys
+at once: waiting for quiet after each one took 6 s for 5 KB and never ended for 200 KB
+(issue 16). So a run of held keys that only insert their character into the focused text
+field is let through as one insertion (`_coalesced`): what those keys would do one by one,
+done once. The run stops at any key that could do something else.
 """
 
 from __future__ import annotations
@@ -79,7 +85,7 @@ class KeyQueue:
         try:
             while self._held:
                 await self._settle()
-                event = self._held.popleft()
+                event = self._coalesced(self._held.popleft())
                 self._releasing = event
                 self._before = (self.app.screen, self.app.focused)
                 if not self.app.screen_stack or not self.app.post_message(event):  # closing
@@ -87,6 +93,28 @@ class KeyQueue:
                     self._releasing = None
         finally:
             self._draining = False
+
+    def _coalesced(self, first: events.Event) -> events.Event:
+        """`first` and the held keys after it that would each insert their text into the
+        focused field, as one Paste; or `first` alone."""
+        if not self._held or not self._ready() or (field := _typing_field(self.app)) is None:
+            return first
+        claimed = _priority_keys(self.app)
+        enter = field == "text_area"  # a new line there; Enter submits an Input
+
+        def text_of(event: events.Event) -> str | None:
+            if not isinstance(event, events.Key) or event.key in claimed:
+                return None
+            return _insertion(event, enter)
+
+        first_text = text_of(first)
+        if first_text is None:
+            return first
+        parts = [first_text]
+        while self._held and (text := text_of(self._held[0])) is not None:
+            self._held.popleft()
+            parts.append(text)
+        return first if len(parts) == 1 else events.Paste("".join(parts))
 
     async def _settle(self) -> None:
         """Wait until the app is quiet (or SETTLE_LIMIT)."""
@@ -144,6 +172,43 @@ class KeyQueue:
             if not isinstance(node, Footer):
                 nodes.extend(node.children)
         return False
+
+
+def _typing_field(app: App[object]) -> str | None:
+    """Which kind of field is focused, if it is one where a printable key only inserts its
+    character (and Enter a new line in a TextArea): Textual's TextArea and Input stop such a
+    key, so no binding sees it. None for any other widget."""
+    from textual.widgets import Input, TextArea  # not on the start-up path
+
+    widget = app.focused
+    if widget is None or widget.disabled:
+        return None
+    if isinstance(widget, TextArea) and not widget.read_only:
+        return "text_area"
+    # A restricted or typed Input checks each insertion against the value so far.
+    plain = isinstance(widget, Input) and widget.type == "text" and widget.restrict is None
+    if plain and not widget.max_length:  # type: ignore[attr-defined]
+        return "input"
+    return None
+
+
+def _insertion(event: events.Key, enter: bool) -> str | None:
+    """The text a key inserts into a field that takes typing; None for any other key."""
+    if "+" in event.key:  # ctrl+, alt+, shift+…
+        return None
+    if event.key == "enter":
+        return "\n" if enter else None
+    return event.character if event.is_printable else None
+
+
+def _priority_keys(app: App[object]) -> set[str]:
+    """Keys a priority binding takes before the focused widget sees them."""
+    return {
+        key
+        for _, bindings in app.screen._binding_chain
+        for key, found in bindings.key_to_bindings.items()
+        if any(binding.priority for binding in found)
+    }
 
 
 def _for_footer(callback: object) -> bool:

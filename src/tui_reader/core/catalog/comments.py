@@ -71,6 +71,33 @@ STRINGS: dict[str, Entry] = {
             "votre texte n'est pas perdu."
         ),
     },
+    # Quitting while a comment cannot be saved (issue 16): refused once, then a copy.
+    "composer.quit_blocked": {
+        "en": (
+            "The comment could not be saved, so tui-reader stays open: free some space and "
+            "quit again, or press Ctrl+Q again to quit anyway, keeping a copy of the comment "
+            "in a temporary folder."
+        ),
+        "fr": (
+            "Le commentaire n'a pas pu être enregistré, tui-reader reste ouvert : libérez de "
+            "la place et quittez à nouveau, ou appuyez encore sur Ctrl+Q pour quitter quand "
+            "même en gardant une copie du commentaire dans un dossier temporaire."
+        ),
+    },
+    "composer.emergency_kept": {
+        "en": (
+            "The comment could not be saved with the drafts: a copy is in {path} "
+            "(put it in {drafts} to open it again)."
+        ),
+        "fr": (
+            "Le commentaire n'a pas pu être enregistré avec les brouillons : une copie est "
+            "dans {path} (placez-la dans {drafts} pour le rouvrir)."
+        ),
+    },
+    "composer.emergency_failed": {
+        "en": "The comment could not be saved anywhere. Here it is:\n{comment}",
+        "fr": "Le commentaire n'a pu être enregistré nulle part. Le voici :\n{comment}",
+    },
     "keys.comment": {"en": "Comment", "fr": "Commenter"},
     "keys.drafts": {"en": "Drafts", "fr": "Brouillons"},
     "help.group.composer": {"en": "Comment form", "fr": "Formulaire de commentaire"},

@@ -125,6 +125,18 @@ STRINGS: dict[str, Entry] = {
             "Le navigateur n'a pas démarré ({reason}) ; lien copié dans le presse-papiers : {url}"
         ),
     },
+    # A link whose text names another site (issue 16): asked before the browser opens it.
+    "links.confirm_spoofed": {
+        "en": (
+            "This link's text reads as an address of another site.\n\n"
+            "It really leads to {host}:\n{url}\n\nOpen it?"
+        ),
+        "fr": (
+            "Le texte de ce lien ressemble à l'adresse d'un autre site.\n\n"
+            "Il mène en réalité à {host} :\n{url}\n\nL'ouvrir ?"
+        ),
+    },
+    "links.confirm_open": {"en": "Open", "fr": "Ouvrir"},
     "links.missing_section": {
         "en": "No section #{slug} in this article",
         "fr": "Aucune section #{slug} dans cet article",

@@ -152,7 +152,8 @@ class DraftSession:
         self._saved = snapshot(draft)
         self.save_failed = False
 
-    def save_on_exit(self) -> None:
-        """The app quits with the form open: write what is unsaved, nobody left to tell."""
-        if not self.read_only and self.dirty:
-            self.store.save(self.draft)
+    def save_on_exit(self) -> bool:
+        """The app quits with the form open: write what is unsaved. False when it could not
+        be written: the text is then only in memory (core.comments.emergency keeps it)."""
+        saved = self.save()
+        return saved is None or saved.ok

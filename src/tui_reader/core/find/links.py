@@ -16,7 +16,7 @@ import os
 import shlex
 import shutil
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote
@@ -131,6 +131,17 @@ def _substitute(argv: list[str], url: str) -> list[str]:
 def _command_name(argv0: str) -> str:
     name = os.path.basename(argv0).lower()
     return name.removesuffix(".exe")
+
+
+def spoofed_host(links: Iterable[Link], href: str) -> str | None:
+    """The host `href` really leads to, when one of `links` to it has text that reads as the
+    address of another host (core.render.link_spoof); None otherwise."""
+    from tui_reader.core.render.link_spoof import real_host_if_spoofed
+
+    for link in links:
+        if link.href == href and (host := real_host_if_spoofed(link.text, href)) is not None:
+            return host
+    return None
 
 
 def browser_command(

@@ -86,7 +86,7 @@ def _rewrite_blocks(tokens: list[Token], *, convert_html: bool) -> Iterator[Toke
             yield from _html_block(token, convert_html)
             continue
         if token.type == "inline" and token.children is not None:
-            children = list(_rewrite_inline(token.children))
+            children = list(_balanced(_rewrite_inline(token.children)))
             if note is not None:
                 children[:0] = [
                     _token("strong_open", "strong", 1),
@@ -167,6 +167,35 @@ def _rewrite_inline(children: list[Token]) -> Iterator[Token]:
             i = end + 1
             yield _script(inner, name)
         # Any other tag (span, div, u, a closing sup without opening…): dropped, text kept.
+
+
+def _balanced(tokens: Iterator[Token]) -> Iterator[Token]:
+    """The inline tokens properly nested, as Rich needs them (its style stack underflows on
+    a close with no open: `a </b>#` crashed `--print`, issue 16). HTML tags need not be
+    balanced, nor nest with Markdown's emphasis: a close with no open is dropped, one that
+    closes an outer open closes what is open inside it first, and what is still open at the
+    end is closed there."""
+    stack: list[Token] = []
+    for token in tokens:
+        if token.nesting == 1:
+            stack.append(token)
+        elif token.nesting == -1:
+            wanted = _closing_type(token.type)
+            if not any(_closing_type(opened.type) == wanted for opened in stack):
+                continue
+            while _closing_type((opened := stack.pop()).type) != wanted:
+                yield _closing(opened)
+        yield token
+    while stack:
+        yield _closing(stack.pop())
+
+
+def _closing_type(kind: str) -> str:
+    return kind.removesuffix("_open").removesuffix("_close")
+
+
+def _closing(opened: Token) -> Token:
+    return _token(_closing_type(opened.type) + "_close", opened.tag, -1)
 
 
 def _closing_index(children: list[Token], start: int, name: str) -> int | None:

@@ -35,8 +35,9 @@ from textual.widgets import Button, Footer, Static
 from tui_reader.core.article.model import Article
 from tui_reader.core.catalog import t
 from tui_reader.core.comments.drafts import Draft, DraftStore
+from tui_reader.core.comments.emergency import keep_emergency_copy
 from tui_reader.core.comments.quote import with_quote
-from tui_reader.core.comments.session import DraftSession, Saved
+from tui_reader.core.comments.session import DraftSession, Saved, Snapshot, snapshot
 from tui_reader.core.sanitize import make_inert
 from tui_reader.ui.comments.comment_form import CommentForm
 from tui_reader.ui.comments.drafts_support import local_time, new_draft
@@ -92,6 +93,7 @@ class ComposerScreen(ModalScreen[str | None]):
         self.lang = lang  # interface language; the form follows draft.lang
         self.context = context
         self._timer: Timer | None = None
+        self._kept: Snapshot | None = None  # the text the emergency copy holds
         localize_bindings(self, lang)
 
     # --- state --------------------------------------------------------------------------
@@ -163,14 +165,36 @@ class ComposerScreen(ModalScreen[str | None]):
             self.query_one("#close", Button).focus()
 
     def on_unmount(self) -> None:
-        """The app quits with the form open (ctrl+q): save what the timer has not saved yet."""
-        self.flush_pending()
+        """The app quits with the form open: save what the timer has not saved yet, or keep
+        a copy elsewhere (the app refused to quit once already, see ui.quit_guard)."""
+        if not self.flush_pending():
+            self.keep_emergency_copy()
 
-    def flush_pending(self) -> None:
-        """Save what the timer has not saved yet (also the app's hook on SIGHUP / SIGTERM).
-        The draft follows the form at every change, so no widget is needed here."""
+    def flush_pending(self) -> bool:
+        """Save what the timer has not saved yet (the app's hook before quitting and on
+        SIGHUP / SIGTERM); False when it could not be written. The draft follows the form at
+        every change, so no widget is needed here."""
         self._cancel_timer()
-        self.session.save_on_exit()
+        if self.session.save_on_exit():
+            return True
+        self._schedule(RETRY_DELAY)  # if the app stays open (quitting refused): retry
+        return False
+
+    def keep_emergency_copy(self) -> None:
+        """The app ends although the draft cannot be saved: a copy where one can be written
+        (core.comments.emergency), told now and on stderr once the app is gone; with no
+        place at all, the comment itself on stderr. Once per version of the text."""
+        if self._kept == snapshot(self.draft):
+            return
+        self._kept = snapshot(self.draft)
+        path = keep_emergency_copy(self.draft)
+        if path is None:
+            message = t("composer.emergency_failed", self.lang, comment=self.draft.comment)
+        else:
+            drafts = self.session.store.directory
+            message = t("composer.emergency_kept", self.lang, path=path, drafts=drafts)
+        self.notify(message, severity="warning", timeout=30)
+        shell(self).note_on_exit(message)
 
     def _comment_on(self) -> Text:
         # The section title comes from the draft file: inert, like article text (issue 6).

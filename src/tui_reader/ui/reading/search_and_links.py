@@ -293,15 +293,51 @@ class SearchAndLinks:
                 self.notify(t("links.missing_section", self.lang, slug=link.slug))
             self.view.focus()
         elif link.kind == "external":
-            self.open_external(link.href)
+            self.open_external(link.href, [link])
 
-    def open_external(self, url: str) -> None:
-        """Open a web or mail link with the system browser when there is one, else copy it."""
+    def open_external(self, url: str, links: list[Link] | None = None) -> None:
+        """Open a web or mail link with the system browser when there is one, else copy it.
+        A link whose text names another site (issue 16) is opened only once the user has
+        seen where it really leads and said yes. `links`: the link chosen from the list;
+        for a click in the text, the links of the sections nearest the view are looked at."""
+        from tui_reader.core.find.links import safe_target, spoofed_host, system_browser_command
+
+        target = safe_target(url)  # no attach= parameter, even in the clipboard
+        argv = system_browser_command(target)
+        if argv is None:  # copied and shown: nothing opens
+            self._open(target, argv)
+            return
+        host = spoofed_host(self._links_to(url) if links is None else links, url)
+        if host is None:
+            self._open(target, argv)
+            return
+        from tui_reader.core.sanitize import make_inert
+        from tui_reader.ui.dialogs.confirm_screen import ConfirmScreen
+
+        question = t("links.confirm_spoofed", self.lang, host=host, url=make_inert(target))
+        yes = t("links.confirm_open", self.lang)
+
+        def answered(open_it: bool | None) -> None:
+            if open_it:
+                self._open(target, argv)
+
+        self.screen.app.push_screen(ConfirmScreen(question, self.lang, yes=yes), answered)
+
+    def _links_to(self, url: str) -> list[Link]:
+        """The links of the first section holding a link to `url`, nearest the view first
+        (a click is on the screen: the current section or one just below or above)."""
+        from tui_reader.core.find.links import extract_links
+
+        sections = self.view.article.sections
+        current = self.view.current_section
+        for index in sorted(range(len(sections)), key=lambda i: (abs(i - current), i < current)):
+            links = extract_links(sections[index].source)
+            if any(link.href == url for link in links):
+                return links
+        return []
+
+    def _open(self, url: str, argv: list[str] | None) -> None:
         notify = self.notify
-        from tui_reader.core.find.links import safe_target, system_browser_command
-
-        url = safe_target(url)  # no attach= parameter, even in the clipboard
-        argv = system_browser_command(url)
         if argv is not None:
             try:
                 launch(argv)
