@@ -55,6 +55,8 @@ class SearchedView(Protocol):
 
     def show_line(self, index: int, line: int) -> None: ...
 
+    def remember_jump(self) -> None: ...
+
     def refresh(self) -> object: ...
 
     def get_component_rich_style(self, name: str) -> Style: ...
@@ -146,6 +148,7 @@ class ArticleSearch:
 
     def first(self) -> Hit | None:
         """Jump to the first match at or after the top of the view (wrapping around)."""
+        self.view.remember_jump()  # the search's first jump: Back returns here
         self.current = self._from_view(forward=True)
         self._reveal()
         return self.current
@@ -155,6 +158,8 @@ class ArticleSearch:
         the top of the view (the reader scrolled away since)."""
         if not self.total:
             return None
+        if self.current is None:  # counted while typed: this is the search's first jump
+            self.view.remember_jump()
         if self.current is not None and self._current_on_screen():
             hit = self.current
             self.current = self.matches.next(hit) if forward else self.matches.previous(hit)
