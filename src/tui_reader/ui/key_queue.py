@@ -55,7 +55,6 @@ class KeyQueue:
         self._held: deque[events.Event] = deque()
         self._releasing: events.Event | None = None
         self._draining = False
-        self._alt = False  # an Escape without a character came: the next key is Alt+key
         # The screen and focus when the last key was let through: after-refresh work is
         # waited for only once a key has changed them (typing must not wait a frame a key).
         self._before: tuple[object, object] = (None, None)
@@ -66,15 +65,6 @@ class KeyQueue:
         if event is self._releasing:
             self._releasing = None
             return False
-        if isinstance(event, events.Key):
-            # Textual reads Alt+← (ESC [1;3D) as two keys, Escape then ←, both without a
-            # character (a real Escape has one): made one `alt+left` again.
-            if self._alt:
-                self._alt = False
-                event = events.Key(f"alt+{event.key}", None)
-            elif event.key == "escape" and event.character is None:
-                self._alt = True
-                return True
         if not self._ready() and isinstance(event, events.Key) and event.key == "ctrl+j":
             # Typed before the app put the terminal in raw mode: the tty turned Enter (\r)
             # into a line feed.
