@@ -1,6 +1,6 @@
 """How wide the contents sidebar is: the setting, grown on wide terminals.
 
-The setting (32 by default) is what an 80–120 column terminal affords. On a wider one the
+The setting (32 by default) is the width up to GROWS_PAST columns. On a wider terminal the
 sidebar grows to show long titles whole: up to a quarter of the terminal and at most
 SIDEBAR_GROWN_MAX columns, and no wider than the longest entry needs.
 """
@@ -10,13 +10,15 @@ from __future__ import annotations
 from tui_reader.core.article.model import Section
 
 SIDEBAR_GROWN_MAX = 56
+# Up to this many columns the setting is the width, as chosen.
+GROWS_PAST = 160
 # Around an entry: the list's padding, its border and its scrollbar.
 ENTRY_FRAME = 4
 
 
 def sidebar_columns(setting: int, terminal: int, sections: list[Section]) -> int:
     room = min(SIDEBAR_GROWN_MAX, terminal // 4)
-    if room <= setting:  # most terminals: no need to look at the titles
+    if terminal <= GROWS_PAST or room <= setting:  # most terminals: the titles are not read
         return setting
     enough = room - ENTRY_FRAME
     longest = 0
