@@ -61,8 +61,8 @@ async def steady_cursors(pilot) -> None:
 
 
 async def wide_code_scrolled(pilot) -> None:
-    """"Tables, code and other hard cases" at the top, its wide command scrolled once to the
-    right: both cues show."""
+    """The section "Tables, code and other hard cases" at the top, its wide command scrolled
+    once to the right: both cues show."""
     pilot.app.screen.go_to_slug("tables-code-and-other-hard-cases")
     await pilot.pause()
     await pilot.press("right")

@@ -55,6 +55,20 @@ async def test_a_wide_code_block_shows_a_cue_and_scrolls_sideways(make_app, arti
         await press(pilot, "G")
         await press(pilot, "g")
         assert code_row(view).strip().startswith("print('mot00'")
+        # A match in the part of the line not on screen: the search scrolls sideways to it.
+        await press(pilot, "slash", *"FIN", "enter")
+        assert view.search is not None and view.search.total == 1
+        row = code_row(view)
+        assert "# FIN" in row and row.lstrip().startswith(CUE_LEFT)
+        search = app.screen.query_one(ArticleView).search
+        assert search is not None and search.rank == 1
+        lines = [list(view.render_line(y)) for y in range(view.size.height)]
+        current = view.get_component_rich_style("article-view--match-current")
+        assert any(
+            s.text == "FIN" and s.style and s.style.bgcolor == current.bgcolor
+            for line in lines
+            for s in line
+        )
 
 
 async def test_back_after_a_link_restores_the_exact_place_and_forward_returns(

@@ -21,6 +21,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import work
 from textual.binding import Binding, BindingType
+from textual.events import MouseScrollDown, MouseScrollLeft, MouseScrollRight, MouseScrollUp
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -370,6 +371,23 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_scroll_left(self) -> None:
         self.wide.step(-1)
+
+    # The wheel sideways (or Shift+wheel): the same.
+    def on_mouse_scroll_right(self, event: MouseScrollRight) -> None:
+        if self.wide.step(+1):
+            event.stop()
+
+    def on_mouse_scroll_left(self, event: MouseScrollLeft) -> None:
+        if self.wide.step(-1):
+            event.stop()
+
+    def on_mouse_scroll_down(self, event: MouseScrollDown) -> None:
+        if (event.shift or event.ctrl) and self.wide.step(+1):  # Textual: sideways
+            event.stop()
+
+    def on_mouse_scroll_up(self, event: MouseScrollUp) -> None:
+        if (event.shift or event.ctrl) and self.wide.step(-1):
+            event.stop()
 
     # Paging and the ends are instant: an animated scroll over a long article renders every
     # section it passes, and a reader expects a pager's jump, not a glide.

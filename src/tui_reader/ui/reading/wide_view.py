@@ -3,13 +3,15 @@
 Each rendered section keeps, beside its lines, the lines that show part of a wide block
 (core.render.wide_blocks). One shift applies to every wide block on screen (prose never moves):
 ← and → move it by half the text width, like less, up to the widest block in view. It goes
-back to 0 once no wide block is on screen, so the next one starts at its left edge.
+back to 0 once no wide block is on screen, so the next one starts at its left edge. A search
+finds matches in the whole of a wide line, and its jump scrolls sideways to the match.
 """
 
 from __future__ import annotations
 
 from typing import Protocol
 
+from rich.segment import Segment
 from textual.strip import Strip
 
 from tui_reader.core.render.wide_blocks import WideLine
@@ -68,6 +70,41 @@ class WideShift:
         """After a vertical move: back to the left edge when no wide block is in view."""
         if self.columns and not self.wide_in_view():
             self.columns = 0
+
+    # --- search: matches in the part of a wide line that is not on screen --------------------
+
+    def full_text(self, strips: SectionStrips, line: int) -> str:
+        """The text of served line `line` with its wide block's row in full."""
+        wide = strips.wide.get(line)
+        if wide is None:
+            return strips[line].text
+        return "".join(s.text for s in self._whole(strips, line, wide))
+
+    def reveal(self, strips: SectionStrips, line: int, start: int, end: int) -> None:
+        """Scroll sideways so that characters `start`-`end` of the full text are shown."""
+        wide = strips.wide.get(line)
+        if wide is None:
+            return
+        first = start - self._block_start(strips, wide)
+        last = end - self._block_start(strips, wide)
+        if first < 0 or (self.columns < first and last < self.columns + wide.visible - 1):
+            return  # before the block (its indent), or on screen already
+        self.columns = max(0, min(wide.max_shift, first - wide.visible // 3))
+        self.view.refresh()
+
+    def served(self, strips: SectionStrips, line: int, start: int, end: int) -> tuple[int, int]:
+        """Where characters `start`-`end` of the full text are in the served line."""
+        wide = strips.wide.get(line)
+        if wide is None or not self.columns or start < self._block_start(strips, wide):
+            return start, end
+        return start - self.columns, end - self.columns
+
+    def _block_start(self, strips: SectionStrips, wide: WideLine) -> int:
+        return self.view.margin + sum(len(segment.text) for segment in wide.before)
+
+    def _whole(self, strips: SectionStrips, line: int, wide: WideLine) -> list[Segment]:
+        margin = list(strips[line].crop(0, self.view.margin))
+        return [*margin, *wide.before, *wide.block.lines[wide.row], *wide.after]
 
     def shifted(self, strips: SectionStrips, line: int) -> Strip:
         """Served line `line` of a section, its wide block shown from the current shift."""
