@@ -92,6 +92,14 @@ def test_code_in_a_list_keeps_its_indent_and_scrolls_alone() -> None:
     assert text(line.shifted(50)).startswith(indent + CUE_LEFT)
 
 
+def test_double_width_characters_keep_every_shifted_line_at_the_width() -> None:
+    _, wide = rendered("```\n" + "終わりよければすべてよし " * 12 + "\n```\n")
+    assert wide
+    for line in wide.values():
+        for shift in range(0, line.max_shift + 1, 7):
+            assert sum(segment.cell_length for segment in line.shifted(shift)) == WIDTH
+
+
 def test_a_line_longer_than_the_limit_is_folded_after_all() -> None:
     lines, wide = rendered(f"```\n{'a' * (WIDE_LIMIT + 10)}\n```\n")
     assert not wide

@@ -67,7 +67,8 @@ class WideLine:
 
 
 def _crop(segments: list[Segment], start: int, end: int) -> list[Segment]:
-    """The cells from `start` to `end` of a line (one character a cell or more, never split)."""
+    """The cells from `start` to `end` of a line (a double-width character cut in half at
+    either edge becomes a space: the line keeps its exact width)."""
     out: list[Segment] = []
     pos = 0
     for segment in segments:
