@@ -38,6 +38,8 @@ def kept_keys(keys: list[FooterKey], width: int) -> list[FooterKey]:
             continue
         kept.remove(key)
         total -= key_width(key)
+    if total > width:  # a tiny terminal: the palette's key gives way to the essential ones
+        kept = [key for key in kept if not key.has_class("-command-palette")]
     return kept
 
 
