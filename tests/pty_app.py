@@ -36,6 +36,8 @@ KEYS: dict[str, str] = {
     "Down": "\x1b[B",
     "Right": "\x1b[C",
     "Left": "\x1b[D",
+    "Alt+Left": "\x1b[1;3D",  # what xterm, tmux and most terminals send
+    "Alt+Right": "\x1b[1;3C",
     "Home": "\x1b[H",
     "End": "\x1b[F",
     "PgUp": "\x1b[5~",

@@ -137,6 +137,15 @@ def thread_article(directory: Path) -> Path:
     return article
 
 
+async def wide_code_scrolled(pilot) -> None:
+    """The section "Tables, code and other hard cases" at the top, its wide command scrolled
+    once to the right: both cues show."""
+    pilot.app.screen.go_to_slug("tables-code-and-other-hard-cases")
+    await pilot.pause()
+    await pilot.press("right")
+    await pilot.pause()
+
+
 COMMENT_FR = "Qui paiera le raccordement, au bout du compte ? Le tarif réseau, donc nous tous."
 SHOTS = [
     Shot("library", None, "en"),
@@ -144,6 +153,12 @@ SHOTS = [
     Shot("reading-fr", str(ARTICLES / "fr-centres-de-donnees.md"), "fr", ["n", "n"]),
     Shot("reading-en-long", str(ARTICLES / "en-field-guide-markdown-terminal.md"), "en", ["n"] * 4),
     Shot("help", str(ARTICLES / "en-night-trains.md"), "en", ["question_mark"]),
+    Shot(
+        "wide-code",
+        str(ARTICLES / "en-field-guide-markdown-terminal.md"),
+        "en",
+        before=wide_code_scrolled,
+    ),
     Shot(
         "search",
         str(ARTICLES / "fr-centres-de-donnees.md"),

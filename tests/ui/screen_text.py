@@ -23,3 +23,9 @@ def widget_text(widget: Widget) -> str:
 
     strips = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
     return "\n".join("".join(seg.text for seg in strip).rstrip() for strip in strips)
+
+
+def screen_rows(app: object) -> list[str]:
+    """The whole composited screen (every widget, the key bar), one string per row."""
+    strips = app.screen._compositor.render_strips()  # type: ignore[attr-defined]
+    return [strip.text.rstrip() for strip in strips]

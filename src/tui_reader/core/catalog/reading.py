@@ -34,6 +34,10 @@ STRINGS: dict[str, Entry] = {
     "keys.help": {"en": "Help", "fr": "Aide"},
     "keys.back": {"en": "Library", "fr": "Bibliothèque"},
     "keys.quit": {"en": "Quit", "fr": "Quitter"},
+    "keys.jump_back": {"en": "Back", "fr": "Revenir"},
+    "keys.jump_forward": {"en": "Forward", "fr": "Repartir"},
+    "reading.no_jump_back": {"en": "Nothing to go back to", "fr": "Rien avant"},
+    "reading.no_jump_forward": {"en": "Nothing to go forward to", "fr": "Rien après"},
     # --- help screen -----------------------------------------------------------------------
     "help.title": {"en": "Keys", "fr": "Touches"},
     # Key names as a French keyboard labels them (the help screen translates word by word).
@@ -44,6 +48,7 @@ STRINGS: dict[str, Entry] = {
     "keyname.Del": {"en": "Del", "fr": "Suppr"},
     "keyname.Home": {"en": "Home", "fr": "Début"},
     "keyname.End": {"en": "End", "fr": "Fin"},
+    "keyname.Backspace": {"en": "Backspace", "fr": "Retour arrière"},
     "help.close": {"en": "Escape, q or ? closes this help", "fr": "Échap, q ou ? ferme cette aide"},
     "help.group.library": {"en": "Library", "fr": "Bibliothèque"},
     "help.group.reading": {"en": "Reading", "fr": "Lecture"},
@@ -53,6 +58,14 @@ STRINGS: dict[str, Entry] = {
     "help.scroll": {"en": "Scroll a line", "fr": "Défiler d'une ligne"},
     "help.page": {"en": "Page down / page up", "fr": "Page suivante / précédente"},
     "help.ends": {"en": "Top / bottom of the article", "fr": "Début / fin de l'article"},
+    "help.sideways": {
+        "en": "Scroll a wide code block or table sideways",
+        "fr": "Faire défiler un bloc de code ou un tableau large",
+    },
+    "help.jump_back_forward": {
+        "en": "Back / forward after a link, a search, the contents, g or G",
+        "fr": "Revenir / repartir après un lien, une recherche, le sommaire, g ou G",
+    },
     "help.next_section": {"en": "Next section", "fr": "Section suivante"},
     "help.previous_section": {
         "en": "Start of this section, then the previous one",

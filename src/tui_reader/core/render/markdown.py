@@ -13,6 +13,7 @@ from copy import copy
 from functools import cache
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.segment import Segment
 from rich.style import Style
@@ -23,6 +24,8 @@ from tui_reader.core.render.plain_blocks import PlainBlocks, plain_blocks
 
 if TYPE_CHECKING:
     from rich.markdown import Markdown
+
+    from tui_reader.core.render.wide_blocks import WideLine
 
 EXTERNAL_SCHEMES = ("http://", "https://", "mailto:")
 # Textual runs `@click` meta as an action on the widget that rendered the segment.
@@ -95,9 +98,7 @@ def section_markdown(source: str, *, internal_links: bool = True, plain: bool = 
     if plain:
         markdown: Markdown = _plain_markdown_class()("", code_theme=CODE_THEME, hyperlinks=False)
     else:
-        from rich.markdown import Markdown
-
-        markdown = Markdown("", code_theme=CODE_THEME, hyperlinks=True)
+        markdown = _markdown_class()("", code_theme=CODE_THEME, hyperlinks=True)
     # Our parser: Rich's, with footnotes, and HTML rewritten to what it can show.
     markdown.markup = source
     markdown.parsed = parse(source)
@@ -128,8 +129,46 @@ def _unlink_refused(tokens: list) -> None:
 
 
 @cache
+def _markdown_class() -> type[Markdown]:
+    """Rich's Markdown with code blocks and tables never wrapped (core.render.wide_blocks)."""
+    from rich.markdown import CodeBlock, Markdown, TableElement
+    from rich.measure import Measurement
+    from rich.syntax import Syntax
+
+    from tui_reader.core.render.wide_blocks import WIDE_LIMIT, NoWrap
+
+    class NoWrapCodeBlock(CodeBlock):
+        def __rich_console__(self, console: Console, options: ConsoleOptions):
+            code = str(self.text).rstrip().expandtabs(8)
+            syntax = Syntax(code, self.lexer_name, theme=self.theme, word_wrap=False, padding=1)
+            longest = max(cell_len(line) for line in code.split("\n"))
+            if longest + 2 > WIDE_LIMIT:  # folded after all (wide_blocks)
+                syntax.word_wrap = True
+                yield syntax
+            else:
+                yield NoWrap(syntax, longest + 2)
+
+    class NoWrapTable(TableElement):
+        def __rich_console__(self, console: Console, options: ConsoleOptions):
+            for table in super().__rich_console__(console, options):
+                assert not isinstance(table, Segment)  # Rich's element yields its Table
+                natural = Measurement.get(console, options.update_width(WIDE_LIMIT), table)
+                yield NoWrap(table, natural.maximum)
+
+    class ReaderMarkdown(Markdown):
+        elements = {  # noqa: RUF012
+            **Markdown.elements,
+            "fence": NoWrapCodeBlock,
+            "code_block": NoWrapCodeBlock,
+            "table_open": NoWrapTable,
+        }
+
+    return ReaderMarkdown
+
+
+@cache
 def _plain_markdown_class() -> type[Markdown]:
-    from rich.markdown import Heading, Markdown
+    from rich.markdown import Heading
 
     class MarkedHeading(Heading):
         """A heading as Markdown writes it ("## Title"), on the left, for plain text."""
@@ -139,8 +178,10 @@ def _plain_markdown_class() -> type[Markdown]:
             text.justify = "left"
             yield text
 
-    class PlainMarkdown(Markdown):
-        elements = {**Markdown.elements, "heading_open": MarkedHeading}  # noqa: RUF012
+    base = _markdown_class()
+
+    class PlainMarkdown(base):  # type: ignore[valid-type,misc]
+        elements = {**base.elements, "heading_open": MarkedHeading}  # noqa: RUF012
 
     return PlainMarkdown
 
@@ -273,17 +314,26 @@ def render_lines(
     options: ConsoleOptions | None = None,
     *,
     lang: str = "en",
+    wide: dict[int, WideLine] | None = None,
 ) -> list[list[Segment]]:
     """The section's Markdown as lines of segments exactly `width` cells wide. Never raises for
     any text: what Rich cannot lay out (too deep, or any error of its own) is shown as plain
-    text with a notice in `lang`, the interface language."""
+    text with a notice in `lang`, the interface language. Code blocks and tables wider than
+    `width` are cut with a cue (core.render.wide_blocks); `wide` receives their full lines."""
+    from tui_reader.core.render.wide_blocks import collect_wide_lines, collecting
+
     options = (options or console.options).update(width=width, max_width=width, height=None)
-    try:
-        lines = console.render_lines(
-            section_renderable(source, width, lang=lang), options, pad=True
-        )
-    except Exception:  # RecursionError included: the reader must open whatever the text
-        lines = console.render_lines(plain_section(source, lang), options, pad=True)
+    with collecting() as blocks:
+        try:
+            lines = console.render_lines(
+                section_renderable(source, width, lang=lang), options, pad=True
+            )
+        except Exception:  # RecursionError included: the reader must open whatever the text
+            blocks.clear()
+            lines = console.render_lines(plain_section(source, lang), options, pad=True)
+    found = collect_wide_lines(lines, blocks)
+    if wide is not None:
+        wide.update(found)
     out: list[list[Segment]] = []
     for line in lines:
         if any(seg.style is not None and seg.style.link for seg in line):

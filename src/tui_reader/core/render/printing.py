@@ -64,8 +64,10 @@ def print_article(
         for section in article.sections:
             # `#slug` links lead nowhere in a dump: no hyperlink for them. Too deep to lay
             # out: plain text rather than the text Rich would drop (core.render.markdown).
+            # crop=False: code blocks and tables are written in full, never wrapped nor cut.
             console.print(
-                section_renderable(section.source, console.width, lang=lang, internal_links=False)
+                section_renderable(section.source, console.width, lang=lang, internal_links=False),
+                crop=False,
             )
         return
     out.write(plain_text(article, width=console.width, lang=lang))
@@ -81,7 +83,7 @@ def plain_text(article: Article, *, width: int = 80, lang: str = "en") -> str:
     def rendered(renderable: RenderableType) -> str:
         buffer.seek(0)
         buffer.truncate()
-        console.print(renderable)
+        console.print(renderable, crop=False)  # wide code and tables in full
         lines = [line.rstrip() for line in buffer.getvalue().split("\n")]
         return "\n".join(lines).strip("\n") + "\n"
 

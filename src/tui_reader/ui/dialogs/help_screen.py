@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.events import Resize
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -35,6 +38,8 @@ HELP_ROWS: list[tuple[str, list[tuple[str, str]]]] = [
             ("j k ↑ ↓", "help.scroll"),
             ("Space PgDn / b PgUp", "help.page"),
             ("g Home / G End", "help.ends"),
+            ("← →", "help.sideways"),
+            ("Backspace Alt+← / Alt+→", "help.jump_back_forward"),
             ("n ]", "help.next_section"),
             ("p [", "help.previous_section"),
             ("Tab", "help.focus"),
@@ -115,6 +120,31 @@ def help_table(lang: str) -> Table:
     return table
 
 
+# Narrower than this, each key is written above what it does (two columns would leave the
+# descriptions one word a line).
+TWO_COLUMNS = 56
+
+
+class FittedHelp:
+    """The help as two columns, or one under the other on a narrow terminal."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width >= TWO_COLUMNS:
+            yield help_table(self.lang)
+            return
+        lang = self.lang
+        for group, rows in HELP_ROWS:
+            yield Text(t(group, lang), style="bold underline")
+            for keys, description in rows:
+                yield Text(key_names(keys, lang), style="bold")
+                yield Padding(Text(t(description, lang)), (0, 0, 0, 2))
+            yield Text("")
+        yield Text(t("help.mouse", lang), style="italic")
+
+
 class HelpScreen(ModalScreen[None]):
     CSS_PATH = "help_screen.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -129,7 +159,10 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box") as box:
             box.border_title = t("help.title", self.lang)
             box.border_subtitle = t("help.close", self.lang)
-            yield Static(help_table(self.lang), id="help-table")
+            yield Static(FittedHelp(self.lang), id="help-table")
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < TWO_COLUMNS or event.size.height < 20, "-small")
 
     def action_dismiss_help(self) -> None:
         self.dismiss()

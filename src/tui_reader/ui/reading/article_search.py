@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from textual.geometry import Region
 
     from tui_reader.core.article.model import Article
+    from tui_reader.ui.reading.wide_view import SectionStrips, WideShift
 
 MATCH = "article-view--match"
 CURRENT = "article-view--match-current"
@@ -45,7 +46,7 @@ class SearchedView(Protocol):
     @property
     def scrollable_content_region(self) -> Region: ...
 
-    def _strips(self, index: int) -> list[Strip]: ...
+    def _strips(self, index: int) -> SectionStrips: ...
 
     def section_at(self, y: int) -> int: ...
 
@@ -54,6 +55,11 @@ class SearchedView(Protocol):
     def jump_to(self, index: int) -> None: ...
 
     def show_line(self, index: int, line: int) -> None: ...
+
+    def remember_jump(self) -> None: ...
+
+    @property
+    def wide(self) -> WideShift: ...
 
     def refresh(self) -> object: ...
 
@@ -121,10 +127,14 @@ class ArticleSearch:
         if cached is not None and cached[0] is strips:
             self._located.move_to_end(section)
             return cached[1]
+        # A wide code line or table row is searched whole, not only the part on screen.
+        full = self.view.wide.full_text
         found = [
             (line, start, end)
             for line, strip in enumerate(strips)
-            for start, end in self.query.spans(strip.text)
+            for start, end in self.query.spans(
+                full(strips, line) if line in strips.wide else strip.text
+            )
         ]
         self._located[section] = (strips, found)
         if len(self._located) > LOCATED_SECTIONS:
@@ -146,6 +156,7 @@ class ArticleSearch:
 
     def first(self) -> Hit | None:
         """Jump to the first match at or after the top of the view (wrapping around)."""
+        self.view.remember_jump()  # the search's first jump: Back returns here
         self.current = self._from_view(forward=True)
         self._reveal()
         return self.current
@@ -155,6 +166,8 @@ class ArticleSearch:
         the top of the view (the reader scrolled away since)."""
         if not self.total:
             return None
+        if self.current is None:  # counted while typed: this is the search's first jump
+            self.view.remember_jump()
         if self.current is not None and self._current_on_screen():
             hit = self.current
             self.current = self.matches.next(hit) if forward else self.matches.previous(hit)
@@ -195,6 +208,8 @@ class ArticleSearch:
             self.view.jump_to(self.current.section)
         else:
             self.view.show_line(location[0], location[1])
+            strips = self.view._strips(location[0])
+            self.view.wide.reveal(strips, location[1], location[2], location[3])
         self.view.refresh()
 
     # --- painting -----------------------------------------------------------------------
@@ -212,7 +227,8 @@ class ArticleSearch:
         if self.current is not None and self.current.section == section:
             location = self.current_location()
             if location is not None and location[1] == line:
-                current = location[2], location[3]
+                strips = view._strips(section)
+                current = view.wide.served(strips, line, location[2], location[3])
         current_style = view.get_component_rich_style(CURRENT) if current else style
         marks = [(a, b, current_style if (a, b) == current else style) for a, b in found]
         return highlight(strip, marks)

@@ -22,6 +22,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import work
 from textual.binding import Binding, BindingType
+from textual.events import MouseScrollDown, MouseScrollLeft, MouseScrollRight, MouseScrollUp
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -29,7 +30,9 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from tui_reader.core.article.model import Article, Section
+from tui_reader.core.find.jump_list import JumpList
 from tui_reader.core.render.markdown import estimate_height, is_external, render_lines
+from tui_reader.ui.reading.wide_view import SectionStrips, WideShift
 from tui_reader.ui.startup import after_first_paint, first_paint_done
 
 if TYPE_CHECKING:
@@ -73,6 +76,7 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("b", "page_up", show=False),
         Binding("g", "scroll_home", show=False),
         Binding("G", "scroll_end", show=False),
+        # ← → (ScrollView's): wide code blocks and tables sideways (action_scroll_left).
     ]
 
     class SectionChanged(Message):
@@ -111,7 +115,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._heights: list[int] = []
         self._exact: list[bool] = []
         self._offsets: list[int] = [0]
-        self._lines: OrderedDict[int, list[Strip]] = OrderedDict()
+        self._lines: OrderedDict[int, SectionStrips] = OrderedDict()
+        self.wide = WideShift(self)  # how far wide blocks are scrolled sideways
+        # Back and forward (core.find.jump_list): places as (section, line within it).
+        self.jumps: JumpList[tuple[int, int]] = JumpList()
         self._line_count = 0
         self._current = 0
         self._line_style: Style | None = None
@@ -134,6 +141,24 @@ class ArticleView(ScrollView, can_focus=True):
     @property
     def text_width(self) -> int:
         return self._width
+
+    @property
+    def margin(self) -> int:
+        """Columns left of the text (it is centred)."""
+        return self._margin
+
+    def visible_lines(self) -> list[tuple[SectionStrips, int]]:
+        """The rendered lines on screen: (their section's lines, line number)."""
+        if not self._width or not self._sections:
+            return []
+        top = round(self.scroll_y)
+        shown: list[tuple[SectionStrips, int]] = []
+        for y in range(top, top + max(self.scrollable_content_region.height, 1)):
+            index = self.section_at(y)
+            strips = self._lines.get(index)
+            if strips is not None and 0 <= y - self._offsets[index] < len(strips):
+                shown.append((strips, y - self._offsets[index]))
+        return shown
 
     @property
     def available_width(self) -> int:
@@ -223,6 +248,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._width, self._margin = width, margin
         self._lines.clear()
         self._line_count = 0
+        self.wide.reset()
         self._heights = [estimate_height(s.source, width) for s in self._sections]
         self._exact = [False] * len(self._sections)
         self._recompute_offsets()
@@ -249,19 +275,20 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _render_section(
         self, index: int, width: int, margin: int, app: App[object] | None = None
-    ) -> list[Strip]:
+    ) -> SectionStrips:
         # `app` from a background thread: there `self.app` walks up the DOM, which a widget
         # that has been removed no longer has (NoActiveAppError).
         app = app or self.app
         block = self._sections[index]
+        wide: dict = {}
         if isinstance(block, Section):
-            lines = render_lines(block.source, app.console, width, lang=self.lang)
+            lines = render_lines(block.source, app.console, width, lang=self.lang, wide=wide)
         else:
             lines = block.render(app.console, width, self.lang)
         pad = [Segment(" " * margin)] if margin else []
-        return [Strip([*pad, *line], width + margin) for line in lines]
+        return SectionStrips([Strip([*pad, *line], width + margin) for line in lines], wide)
 
-    def _store(self, index: int, strips: list[Strip]) -> int:
+    def _store(self, index: int, strips: SectionStrips) -> int:
         """Cache a section's lines; return how much its height changed."""
         if index in self._lines:
             return 0
@@ -275,7 +302,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._exact[index] = True
         return delta
 
-    def _strips(self, index: int) -> list[Strip]:
+    def _strips(self, index: int) -> SectionStrips:
         strips = self._lines.get(index)
         if strips is None:
             strips = self._render_section(index, self._width, self._margin)
@@ -321,7 +348,7 @@ class ArticleView(ScrollView, can_focus=True):
         line_no = virtual_y - self._offsets[index]
         if not 0 <= line_no < len(strips):
             return Strip.blank(width, style)
-        strip = strips[line_no].crop_extend(0, width, style)
+        strip = self.wide.shifted(strips, line_no).crop_extend(0, width, style)
         if index >= self._article_count:
             if index == self._current and line_no == 0:  # the current comment's first line
                 strip = strip.apply_style(self.get_component_rich_style(CURRENT_PART))
@@ -346,7 +373,7 @@ class ArticleView(ScrollView, can_focus=True):
             order += range(around + NEIGHBOURHOOD, n)
         else:
             order = order[:NEIGHBOURHOOD]
-        batch: list[tuple[int, list[Strip]]] = []
+        batch: list[tuple[int, SectionStrips]] = []
         sent = time.monotonic()
         for index in order:
             if worker.is_cancelled or width != self._width or sections is not self._sections:
@@ -365,7 +392,7 @@ class ArticleView(ScrollView, can_focus=True):
             app.call_from_thread(self._adopt, batch, width, sections)
 
     def _adopt(
-        self, batch: list[tuple[int, list[Strip]]], width: int, sections: object = None
+        self, batch: list[tuple[int, SectionStrips]], width: int, sections: object = None
     ) -> None:
         """Take background renders, keeping the view still if sections above it changed."""
         if width != self._width or not self.is_attached:  # resized, or the screen was left
@@ -398,6 +425,7 @@ class ArticleView(ScrollView, can_focus=True):
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         if self._width:
             self._ensure_visible(round(new_value))
+            self.wide.scrolled()
             index = self._block_at(round(new_value))
             if index != self._current:
                 if index >= self._article_count or self._current >= self._article_count:
@@ -405,6 +433,29 @@ class ArticleView(ScrollView, can_focus=True):
                 self._current = index
                 self.post_message(self.SectionChanged(index))
         super().watch_scroll_y(old_value, new_value)
+
+    def action_scroll_right(self) -> None:
+        self.wide.step(+1)
+
+    def action_scroll_left(self) -> None:
+        self.wide.step(-1)
+
+    # The wheel sideways (or Shift+wheel): the same.
+    def on_mouse_scroll_right(self, event: MouseScrollRight) -> None:
+        if self.wide.step(+1):
+            event.stop()
+
+    def on_mouse_scroll_left(self, event: MouseScrollLeft) -> None:
+        if self.wide.step(-1):
+            event.stop()
+
+    def on_mouse_scroll_down(self, event: MouseScrollDown) -> None:
+        if (event.shift or event.ctrl) and self.wide.step(+1):  # Textual: sideways
+            event.stop()
+
+    def on_mouse_scroll_up(self, event: MouseScrollUp) -> None:
+        if (event.shift or event.ctrl) and self.wide.step(-1):
+            event.stop()
 
     # Paging and the ends are instant: an animated scroll over a long article renders every
     # section it passes, and a reader expects a pager's jump, not a glide.
@@ -415,11 +466,13 @@ class ArticleView(ScrollView, can_focus=True):
         self._scroll_instantly(round(self.scroll_y) - self.scrollable_content_region.height)
 
     def action_scroll_home(self) -> None:
+        self.remember_jump()
         self._scroll_instantly(0)
 
     def action_scroll_end(self) -> None:
         if not self._sections:
             return
+        self.remember_jump()
         # Render the last screenful first so the end's exact height is known.
         last = len(self._sections) - 1
         bottom = self._offsets[-1]
@@ -434,21 +487,48 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
         self._render_background(self._block_at(round(self.scroll_y)))
 
-    def jump_to(self, index: int) -> None:
-        """Bring section `index` to the top of the view."""
+    def jump_to(self, index: int, *, remember: bool = False) -> None:
+        """Bring section `index` to the top of the view; `remember`: a jump that Back undoes
+        (a section picked in the contents, a link), not `n`/`p`."""
         if not self._sections:
             return
+        if remember:
+            self.remember_jump()
         index = max(0, min(index, len(self._sections) - 1))
         self._ensure_rendered_around(index, self._offsets[index])
         self.scroll_to(y=self._offsets[index], animate=False, immediate=True)
         self.refresh()
         self._render_background(index)
 
-    def jump_to_slug(self, slug: str) -> bool:
+    def jump_to_slug(self, slug: str, *, remember: bool = True) -> bool:
         section = self.article.section_by_slug(slug)
         if section is None:
             return False
-        self.jump_to(section.index)
+        self.jump_to(section.index, remember=remember)
+        return True
+
+    # --- back and forward (core.find.jump_list) ------------------------------------------
+
+    def remember_jump(self) -> None:
+        """A jump is about to leave the place on screen."""
+        if self._width and self._sections:
+            self.jumps.record(self._anchor())
+
+    def go_back(self) -> bool:
+        return self._go_to(self.jumps.back(self._anchor()))
+
+    def go_forward(self) -> bool:
+        return self._go_to(self.jumps.forward(self._anchor()))
+
+    def _go_to(self, place: tuple[int, int] | None) -> bool:
+        if place is None or not self._width or not self._sections:
+            return False
+        index, within = place
+        index = min(index, len(self._sections) - 1)
+        self._strips(index)  # its height becomes exact before the line is placed
+        self._ensure_rendered_around(index, self._offsets[index])
+        within = max(0, min(within, self._heights[index] - 1))
+        self._scroll_instantly(self._offsets[index] + within)
         return True
 
     def show_line(self, index: int, line: int) -> None:

@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
+from rich.console import Group
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -29,12 +29,14 @@ from tui_reader.core.storage.settings import (
 )
 from tui_reader.ui.commands.lazy import section_commands
 from tui_reader.ui.localized import localize_bindings
+from tui_reader.ui.reading.article_header import Details, header_with_details
 from tui_reader.ui.reading.article_view import ArticleView
 from tui_reader.ui.reading.comments_part import THREAD_BINDINGS, ThreadPart
 from tui_reader.ui.reading.position_keeper import PositionKeeper
 from tui_reader.ui.reading.search_and_links import SEARCH_BINDINGS, SearchAndLinks
 from tui_reader.ui.reading.search_bar import SearchBar
 from tui_reader.ui.reading.section_list import SectionList
+from tui_reader.ui.reading.sidebar_width import sidebar_columns
 from tui_reader.ui.shell import shell
 from tui_reader.ui.startup import DeferredMount, after_first_paint
 
@@ -52,18 +54,14 @@ WIDTH_STEP = 4
 COUNT_LATER = 1_000_000
 
 
-def header_text(article: Article, lang: str, *, count_words: bool = True) -> Text:
-    text = Text(article.title, style="bold", overflow="ellipsis", no_wrap=True)
-    meta = [
-        m for m in (article.author, article.source_url, article.date, article.lang.upper()) if m
-    ]
+def header_text(article: Article, lang: str, *, count_words: bool = True) -> Group:
+    rest = [article.lang.upper()] if article.lang else []
     if count_words:
-        meta.append(t("reading.minutes", lang, minutes=article.reading_minutes))
+        rest.append(t("reading.minutes", lang, minutes=article.reading_minutes))
     if article.comments_open:
-        meta.append(t("reading.comments_open", lang))
-    text.append("\n")
-    text.append(" · ".join(meta), style="dim")
-    return text
+        rest.append(t("reading.comments_open", lang))
+    details = Details(article.author or "", article.source_url or "", article.date or "", rest)
+    return header_with_details(article.title, details)  # fitted to the width
 
 
 class ReadingScreen(Screen[None]):
@@ -78,6 +76,9 @@ class ReadingScreen(Screen[None]):
         Binding("minus", "narrower", "keys.narrower", show=False, key_display="-"),
         Binding("c", "comment", "keys.comment"),
         *THREAD_BINDINGS,  # r R (comments_part)
+        # The jump list (ArticleView.go_back): here so that it works from the contents too.
+        Binding("backspace,alt+left", "jump_back", "keys.jump_back", show=False),
+        Binding("alt+right", "jump_forward", "keys.jump_forward", show=False),
     ]
     # ctrl+p: jump to a section by title
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {section_commands}
@@ -127,8 +128,7 @@ class ReadingScreen(Screen[None]):
     def on_mount(self) -> None:
         settings = self.settings
         self.sidebar_wanted = settings.sidebar_visible
-        self.sidebar.styles.width = settings.sidebar_width
-        self.query_one("#sidebar-placeholder").styles.width = settings.sidebar_width
+        self._size_sidebar(self.size.width)
         self.keeper = PositionKeeper(self, self.view, self.article, shell(self).positions)
         self.keeper.start()
         self.view.focus()
@@ -156,9 +156,9 @@ class ReadingScreen(Screen[None]):
         return mounted
 
     def _make_bars(self) -> list[Widget]:
-        from textual.widgets import Footer  # imported after the first paint too
+        from tui_reader.ui.key_bar import KeyBar  # imported after the first paint too
 
-        return [self.search_bar, Footer()]
+        return [self.search_bar, KeyBar()]
 
     def _count_words(self) -> None:
         if self.is_attached:  # the thread is given the app: there `self.app` may be gone
@@ -191,7 +191,13 @@ class ReadingScreen(Screen[None]):
     def on_resize(self, event: Resize) -> None:
         self._apply_sidebar(event.size.width)
 
+    def _size_sidebar(self, terminal: int) -> None:
+        columns = sidebar_columns(self.settings.sidebar_width, terminal, self.article.sections)
+        for sidebar in (self.sidebar, *self.query("#sidebar-placeholder")):
+            sidebar.styles.width = columns
+
     def _apply_sidebar(self, width: int) -> None:
+        self._size_sidebar(width)
         shown = self.sidebar_wanted if self.sidebar_wanted is not None else width >= NARROW
         self.sidebar_hidden = not shown
         if not shown and self.focused is self.sidebar:
@@ -203,7 +209,7 @@ class ReadingScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#sidebar")
     def _jump_from_sidebar(self, event: OptionList.OptionSelected) -> None:
-        self.view.jump_to(event.option_index)
+        self.view.jump_to(event.option_index, remember=True)
 
     @on(ArticleView.SectionChanged)
     def _follow_reading(self, event: ArticleView.SectionChanged) -> None:
@@ -256,6 +262,14 @@ class ReadingScreen(Screen[None]):
     def action_previous_section(self) -> None:
         self.view.previous_section()
 
+    def action_jump_back(self) -> None:
+        if not self.view.go_back():
+            self.notify(t("reading.no_jump_back", self.lang), timeout=2)
+
+    def action_jump_forward(self) -> None:
+        if not self.view.go_forward():
+            self.notify(t("reading.no_jump_forward", self.lang), timeout=2)
+
     def action_back(self) -> None:
         """Escape (ReaderApp.action_back) and the palette's "back to the library"."""
         if self.escape_search():  # close the search bar, then clear the highlights
@@ -265,7 +279,7 @@ class ReadingScreen(Screen[None]):
 
     def go_to_slug(self, slug: str) -> None:
         """Bring section `slug` to the top, now or once the view is laid out."""
-        self.view.when_laid_out(lambda: self.view.jump_to_slug(slug))
+        self.view.when_laid_out(lambda: self.view.jump_to_slug(slug, remember=False))
 
     # --- settings, reading position, reading width (issue 5) ------------------------------
 
@@ -282,7 +296,7 @@ class ReadingScreen(Screen[None]):
 
     def jump_to_section(self, index: int) -> None:
         """Bring section `index` to the top (the palette's section commands)."""
-        self.view.jump_to(index)
+        self.view.jump_to(index, remember=True)
         self.view.focus()
 
     def action_wider(self) -> None:
