@@ -49,6 +49,10 @@ STRINGS: dict[str, Entry] = {
         "en": "a whole number from {rmin} to {rmax}",
         "fr": "un nombre entier de {rmin} à {rmax}",
     },
+    "settings.expect.send_ready": {
+        "en": '"ask", "auto" or "manual"',
+        "fr": "« ask », « auto » ou « manual »",
+    },
     "settings.notice.moved_aside": {
         "en": "{path} had errors: it was kept as {moved_to} and a corrected file was written",
         "fr": (

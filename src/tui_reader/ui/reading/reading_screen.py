@@ -76,6 +76,7 @@ class ReadingScreen(Screen[None]):
         Binding("plus,equals_sign", "wider", "keys.wider", show=False, key_display="+"),
         Binding("minus", "narrower", "keys.narrower", show=False, key_display="-"),
         Binding("c", "comment", "keys.comment"),
+        Binding("S", "send_comments", "keys.send_comments", show=False),
     ]
     # ctrl+p: jump to a section by title
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {section_commands}
@@ -342,6 +343,12 @@ class ReadingScreen(Screen[None]):
 
     def action_comment(self) -> None:
         shell(self).compose_comment(self.article)
+
+    def action_send_comments(self) -> None:
+        """`S` and the palette: send this article's ready comments (the app's outbox)."""
+        from tui_reader.ui.comments.outbox_runner import outbox
+
+        outbox(self.app).send_article(self.article)
 
     def action_drafts(self) -> None:
         """The palette's "drafts" command (`d` is ReaderApp's)."""

@@ -16,7 +16,6 @@ otherwise, and if the browser fails to start, the address is copied and shown.
 
 from __future__ import annotations
 
-import subprocess
 import time
 from typing import TYPE_CHECKING
 
@@ -50,17 +49,6 @@ SEARCH_BINDINGS = [
 # Seconds after the last keystroke in the search bar before the matches are counted: a fast
 # typist's query is counted once, not once per letter (a count of a 37 MB article: ~0.2 s).
 LIVE_COUNT_DELAY = 0.15
-
-
-def launch(argv: list[str]) -> None:
-    """Start a browser detached from this terminal: no shared stdin/stdout, own session."""
-    subprocess.Popen(
-        argv,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
 
 
 class SearchAndLinks:
@@ -297,20 +285,6 @@ class SearchAndLinks:
 
     def open_external(self, url: str) -> None:
         """Open a web or mail link with the system browser when there is one, else copy it."""
-        notify = self.notify
-        from tui_reader.core.find.links import safe_target, system_browser_command
+        from tui_reader.ui.browser import open_external
 
-        url = safe_target(url)  # no attach= parameter, even in the clipboard
-        argv = system_browser_command(url)
-        if argv is not None:
-            try:
-                launch(argv)
-            except OSError as error:
-                self.screen.app.copy_to_clipboard(url)
-                reason = error.strerror or str(error)
-                notify(t("links.open_failed", self.lang, reason=reason, url=url), timeout=10)
-            else:
-                notify(t("links.opening", self.lang, url=url))
-            return
-        self.screen.app.copy_to_clipboard(url)
-        notify(t("links.copied", self.lang, url=url), timeout=10)
+        open_external(self.screen.app, url, self.lang, self.notify)
