@@ -133,8 +133,8 @@ class ComposerScreen(ModalScreen[str | None]):
         with Vertical(id="composer") as box:
             box.border_title = t("composer.title", form)
             yield Static(self._comment_on(), id="comment-on")
-            note, warning = self._send_note()
-            yield Static(note, id="send-to", classes="-warning" if warning else "")
+            where, warning = self._send_note()
+            yield Static(where, id="send-to", classes="-warning" if warning else "")
             note = f"{t('composer.note_private', form)} {t('composer.note_required', form)}"
             yield Static(Text(note), id="form-note")
             yield Static("", id="composer-notice", classes="hidden")
