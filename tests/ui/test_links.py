@@ -9,8 +9,8 @@ from textual.widgets import OptionList
 
 from tests.repo_paths import ARTICLES
 from tui_reader.core.find import links
-from tui_reader.ui.dialogs.links_screen import LinksScreen
 from tui_reader.ui import browser
+from tui_reader.ui.dialogs.links_screen import LinksScreen
 from tui_reader.ui.reading.article_view import ArticleView
 from tui_reader.ui.reading.reading_screen import ReadingScreen
 
