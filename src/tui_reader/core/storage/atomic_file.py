@@ -269,9 +269,7 @@ def move_aside(path: Path, corrupt_dir: Path, now: datetime | None = None) -> Pa
 
 
 @contextmanager
-def file_lock(
-    lock_path: Path, *, blocking: bool = True, remove: bool = False
-) -> Iterator[bool]:
+def file_lock(lock_path: Path, *, blocking: bool = True, remove: bool = False) -> Iterator[bool]:
     """Serialise a read-modify-write between instances: an advisory flock on `lock_path`.
 
     The lock's directory must exist. A lock file we cannot create (read-only directory) must
