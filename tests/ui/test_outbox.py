@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import stat
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from tests.wordpress.site import CommentRow, WordPressSite
 from tui_reader.core.article.model import load_article
 from tui_reader.core.comments.drafts import Draft, DraftStore, Posted, Status
 from tui_reader.core.web.destination import Destination
+from tui_reader.core.web.sender import Sender
 from tui_reader.ui.comments.composer_screen import ComposerScreen
 from tui_reader.ui.comments.drafts_screen import DraftsScreen
 from tui_reader.ui.comments.outbox_runner import outbox
@@ -101,13 +103,25 @@ def screen_says(app: Any, text: str) -> bool:
 
 
 async def test_s_sends_the_selected_draft_once_while_the_list_stays_usable(
-    make_app, site: WordPressSite, tmp_path: Path, isolated_dirs: Path
+    make_app,
+    site: WordPressSite,
+    tmp_path: Path,
+    isolated_dirs: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path = article_for(tmp_path, site.posts["open"].url)
     first = ready_on(path, "The first comment on water.")
     ready_on(path, "Another one, not sent now.")
     before = site.comments()
-    site.set_post_delay(1.0)  # long enough to see it being sent
+    # The POST waits until the test has looked at the screen while it is being sent.
+    gate = threading.Event()
+    post = Sender._post
+
+    def gated(self: Sender, draft: Draft, destination: Destination) -> object:
+        assert gate.wait(30)
+        return post(self, draft, destination)
+
+    monkeypatch.setattr(Sender, "_post", gated)
     app = make_app(path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -124,6 +138,7 @@ async def test_s_sends_the_selected_draft_once_while_the_list_stays_usable(
         assert isinstance(app.screen, DraftsScreen)
         await press(pilot, "j" if screen.table.cursor_row == 0 else "k")
         assert screen.selected is not None and screen.selected.id != first.id
+        gate.set()
         await wait_for(pilot, lambda: on_disk(isolated_dirs, first)["status"] == "sent", "sent")
         await wait_for(pilot, lambda: first.id not in outbox(app).busy, "told")
         await wait_for(pilot, lambda: row_status(screen, first) == "sent", "row redrawn")
