@@ -228,8 +228,8 @@ STRINGS: dict[str, Entry] = {
     # --- in the app: the outbox (ui.comments.outbox_runner), the drafts and reading screens ---
     "drafts.key.send": {"en": "Send", "fr": "Envoyer"},
     "drafts.key.send_all": {"en": "Send all", "fr": "Tout envoyer"},
-    "drafts.key.check": {"en": "Check held", "fr": "Vérifier"},
-    "drafts.key.browser": {"en": "Open link", "fr": "Ouvrir le lien"},
+    "drafts.key.check": {"en": "Check", "fr": "Vérifier"},
+    "drafts.key.browser": {"en": "Link", "fr": "Lien"},
     "keys.send_comments": {"en": "Send", "fr": "Envoyer"},
     "palette.cmd.send_comments": {
         "en": "Send this article's ready comments",
