@@ -188,6 +188,11 @@ class Outbox:
         self._changed()
 
     def _finished(self) -> None:
+        # A sent draft is no longer counted in the contents' "✎N" of its article.
+        for screen in self.app.screen_stack:
+            refresh = getattr(screen, "refresh_draft_counts", None)
+            if refresh is not None and screen.is_attached:
+                refresh()
         results = self._results
         if len(results) > 1:
             sent = sum(1 for r in results if r.ok)
