@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import stat
 import threading
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -27,8 +28,6 @@ from tui_reader.ui.comments.composer_screen import ComposerScreen
 from tui_reader.ui.comments.drafts_screen import DraftsScreen
 from tui_reader.ui.comments.outbox_runner import outbox
 from tui_reader.ui.dialogs.confirm_screen import ConfirmScreen
-
-NEWCOMER = ("Nora Newcomer", "nora@example.net")
 
 
 @pytest.fixture
@@ -66,7 +65,10 @@ def ready_on(path: Path, comment: str, *, status: Status = Status.READY) -> Draf
     store = DraftStore()
     draft = store.new_on(article, article.sections[1])
     draft.comment = comment
-    draft.author, draft.email = NEWCOMER
+    # A first-time author each time: WordPress holds her comment (an author it approved
+    # before, in another test of the session, would be published at once).
+    tag = uuid.uuid4().hex[:8]
+    draft.author, draft.email = f"Nora {tag}", f"nora-{tag}@example.net"
     draft.status = status
     assert store.save(draft).ok
     return draft
@@ -145,7 +147,7 @@ async def test_s_sends_the_selected_draft_once_while_the_list_stays_usable(
         assert any("sent, awaiting moderation: http" in m for m in notifications(app))
         [row] = new_rows(site, before)
         assert (row.author, row.content, row.approved) == (
-            NEWCOMER[0],
+            first.author,
             "The first comment on water.",
             "0",
         )
@@ -167,19 +169,30 @@ async def test_S_sends_every_ready_draft_and_sums_up(
     path = article_for(tmp_path, site.posts["open"].url)
     drafts = [ready_on(path, f"Comment number {n} on water.") for n in (1, 2)]
     unfinished = ready_on(path, "Not finished", status=Status.DRAFT)
+    # Made ready by hand past the local rules: WordPress has the last word.
+    refused = ready_on(path, "My address is wrong.")
+    assert DraftStore().update(refused.id, lambda d: setattr(d, "email", "nora@")).ok
     before = site.comments()
     app = make_app(path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await press(pilot, "d")
         await press(pilot, "S")
-        await wait_for(pilot, lambda: screen_says(app, "2 sent, 0 not sent"), "summary")
+        await wait_for(pilot, lambda: screen_says(app, "2 sent, 1 not sent"), "summary")
         assert sorted(r.content for r in new_rows(site, before)) == [
             "Comment number 1 on water.",
             "Comment number 2 on water.",
         ]
         assert all(on_disk(isolated_dirs, d)["status"] == "sent" for d in drafts)
         assert on_disk(isolated_dirs, unfinished)["status"] == "draft"
+        assert on_disk(isolated_dirs, refused)["status"] == "draft"  # to be edited
+        screen = app.screen
+        assert isinstance(screen, DraftsScreen)
+        while screen.selected is None or screen.selected.id != refused.id:
+            await press(pilot, "j")
+        preview = str(screen.query_one("#draft-preview").render())
+        assert "Please enter a valid email address." in preview  # WordPress's own words
+        assert "field: email" in preview
 
 
 async def test_server_down_leaves_the_draft_ready_with_the_reason(
