@@ -32,6 +32,7 @@ class Shot:
     keys: list[str] = field(default_factory=list)
     before: Callable[[object], Awaitable[None]] | None = None  # run after the keys
     theme: str = "textual-dark"
+    make_target: Callable[[Path], Path] | None = None  # writes the target in a temporary dir
 
 
 async def palette_ready(pilot) -> None:
@@ -58,6 +59,82 @@ async def steady_cursors(pilot) -> None:
         if isinstance(widget, TextArea):
             widget._line_cache.clear()
         widget.refresh()
+
+
+THREAD_ARTICLE = """---
+title: Le retour des trains de nuit
+author: Camille Martin
+lang: fr
+source: https://exemple.fr/2026/11/trains-de-nuit/
+comments: open
+comment_form:
+  action: https://exemple.fr/wp-comments-post.php
+  comment_post_ID: 42
+  require_name_email: true
+  submit: Laisser un commentaire
+  api_root: https://exemple.fr/wp-json/
+post_id: 42
+---
+
+# Le retour des trains de nuit
+
+Paris–Vienne, Paris–Berlin : les couchettes reviennent, et avec elles une question simple.
+
+## Le prix du billet
+
+Une couchette coûte souvent plus cher qu'un vol, taxes comprises.
+
+## Ce qui a changé
+
+Des voitures neuves, des horaires meilleurs, et des voyageurs qui veulent moins prendre l'avion.
+"""
+THREAD_COMMENTS = [
+    (101, 0, "Lucie Bernard", "Enfin ! J'ai pris le Paris–Vienne en octobre : **excellent**.", 0),
+    (102, 101, "Marc Dupuis", "Et la couchette, confortable ?", 35),
+    (103, 102, "Lucie Bernard", "Très, et le petit-déjeuner était servi à Linz.", 70),
+    (
+        104,
+        0,
+        "Ada Lovelace",
+        "Le prix reste le frein : voir [ce comparatif](https://exemple.fr/prix).",
+        120,
+    ),
+    (105, 104, "Camille Martin", "Merci Ada, je l'ajoute à l'article.", 200),
+    (106, 0, "Jean Petit", "Et vers Barcelone ? La ligne a fermé en 2020.", 900),
+]
+
+
+def thread_article(directory: Path) -> Path:
+    """A fetched French article with its saved thread (Jean's comment new since last time)."""
+    from tui_reader.core.web.saved_article import write_thread
+    from tui_reader.core.web.thread import Comment, Thread
+
+    article = directory / "trains-de-nuit.md"
+    article.write_text(THREAD_ARTICLE, "utf-8")
+    start = datetime(2026, 11, 20, 8, 0)
+    comments = [
+        Comment(
+            id=cid,
+            parent=parent,
+            author=author,
+            author_url="",
+            date_gmt=(start + timedelta(minutes=minutes)).isoformat(),
+            link=f"https://exemple.fr/2026/11/trains-de-nuit/#comment-{cid}",
+            text=text,
+            first_seen="2026-11-25T10:00:00Z" if cid == 106 else "2026-11-21T10:00:00Z",
+        )
+        for cid, parent, author, text, minutes in THREAD_COMMENTS
+    ]
+    thread = Thread(
+        source="https://exemple.fr/2026/11/trains-de-nuit/",
+        post_id=42,
+        api="https://exemple.fr/wp-json",
+        fetched="2026-11-25T10:00:00Z",
+        previous_fetch="2026-11-21T10:00:00Z",
+        comments=comments,
+    )
+    write_thread(article, thread)
+    return article
 
 
 COMMENT_FR = "Qui paiera le raccordement, au bout du compte ? Le tarif réseau, donc nous tous."
@@ -95,6 +172,13 @@ SHOTS = [
         before=steady_cursors,
     ),
     Shot(
+        "thread",
+        None,
+        "fr",
+        ["tab", "end", "enter", "tab", "n"],
+        make_target=thread_article,
+    ),
+    Shot(
         "drafts",
         str(ARTICLES / "fr-centres-de-donnees.md"),
         "en",
@@ -115,12 +199,12 @@ SHOTS = [
 FIXED_NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
 
 
-async def take(shot: Shot) -> Path:
+async def take(shot: Shot, target: str | None) -> Path:
     from tui_reader.core.comments.drafts import DraftStore
     from tui_reader.core.launch import prepare
     from tui_reader.ui.app import ReaderApp
 
-    app = ReaderApp.from_launch(prepare(shot.target, shot.lang), shot.lang)
+    app = ReaderApp.from_launch(prepare(target, shot.lang), shot.lang)
     # A fixed clock and time zone: the drafts' "last change" would otherwise put today's date
     # in the picture, and every regeneration would change the SVG.
     # Each reading a millisecond later (not shown): drafts made one after the other sort in
@@ -169,7 +253,10 @@ def main() -> int:
         wanted = set(sys.argv[1:])
         for shot in SHOTS:
             if not wanted or shot.name in wanted:
-                saved = asyncio.run(take(shot))
+                target = shot.target
+                if shot.make_target is not None:
+                    target = str(shot.make_target(Path(tmp)))
+                saved = asyncio.run(take(shot, target))
                 print(saved.relative_to(REPO) if saved.is_relative_to(REPO) else saved)
     return 0
 

@@ -60,7 +60,11 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         + "\nreader send --help: "
         + t("cli.send_help", lang)
         + "\nreader fetch --help: "
-        + t("fetch.cli.help", lang),
+        + t("fetch.cli.help", lang)
+        + "\nreader feeds --help: "
+        + t("feeds.cli.help", lang)
+        + "\nreader sync --help: "
+        + t("sync.cli.help", lang),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("path", nargs="?", help=t("cli.path_help", lang))
@@ -117,6 +121,11 @@ def main(argv: list[str] | None = None) -> int:
 
         _use_language(lang)
         return run_send(argv[1:], lang)
+    if argv and argv[0] in ("feeds", "sync"):
+        from tui_reader import cli_feeds, cli_sync
+
+        _use_language(lang)
+        return (cli_feeds.run_feeds if argv[0] == "feeds" else cli_sync.run_sync)(argv[1:], lang)
     if argv and argv[0] in ("fetch", "comments", "reply"):
         from tui_reader import cli_fetch
 

@@ -26,11 +26,10 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
 def library_dir(loaded: LoadedSettings | None = None) -> Path:
     """Where fetched articles go: the `articles_dir` setting, else `articles/` in the data dir."""
-    from tui_reader.core.storage.paths import data_dir
     from tui_reader.core.storage.settings import load_settings
+    from tui_reader.core.web.fetch_report import library_dir as of_settings
 
-    configured = (loaded or load_settings()).settings.articles_dir
-    return configured if configured is not None else data_dir() / "articles"
+    return of_settings((loaded or load_settings()).settings)
 
 
 def is_url(text: str | None) -> bool:
@@ -70,7 +69,10 @@ def _guarded(run: object, args: argparse.Namespace, lang: str) -> int:
 
     try:
         return run(args, lang)  # type: ignore[operator]
-    except (FetchError, ReplyError) as error:
+    except FetchError as error:
+        _error(error.text(lang), lang)
+        return EXIT_FAILURE
+    except ReplyError as error:
         _error(make_inert(t(error.key, lang, **_safe(error.params))), lang)
         return EXIT_FAILURE
     except OSError as error:
@@ -85,8 +87,9 @@ def _guarded(run: object, args: argparse.Namespace, lang: str) -> int:
 
 
 def _safe(params: dict[str, object]) -> dict[str, object]:
-    defaults: dict[str, object] = {"url": "", "reason": "", "status": "", "path": ""}
-    return {**defaults, **params}
+    from tui_reader.core.web.fetcher import PARAM_DEFAULTS
+
+    return {**PARAM_DEFAULTS, **params}
 
 
 # --- reader fetch -----------------------------------------------------------------------------
@@ -109,29 +112,12 @@ def run_fetch(argv: list[str], lang: str) -> int:
 
 def fetch_and_save(url: str, directory: Path, lang: str) -> Path:
     """Fetch `url` into `directory`, telling the reader what happened; the article's path."""
-    from tui_reader.core.web.fetcher import fetch_article
-    from tui_reader.core.web.saved_article import Saved, save_fetched
+    from tui_reader.core.web.fetch_report import fetch_into
 
-    fetched = fetch_article(url)
-    report = save_fetched(fetched, directory)
-    if report.outcome is Saved.BESIDE:
-        _out(t("fetch.saved.beside", lang, path=report.path, beside=report.beside))
-    else:
-        _out(t(f"fetch.saved.{report.outcome}", lang, path=report.path))
-    if fetched.comments is not None:
-        count = len(fetched.comments)
-        if report.new_comments or report.outcome is not Saved.CREATED:
-            _out(t("fetch.comments.count", lang, count=count, new=report.new_comments))
-        else:
-            _out(t("fetch.comments.first", lang, count=count))
-    elif fetched.thread_problem:
-        reason = t(fetched.thread_problem, lang, url=fetched.source, reason="", status="")
-        _out(t("fetch.comments.failed", lang, reason=reason))
-    if not fetched.comments_available:
-        _out(t("fetch.comments.unavailable", lang))
-    elif not fetched.comments_open:
-        _out(t("fetch.comments.closed", lang))
-    return report.path
+    outcome = fetch_into(url, directory, lang)
+    for message in outcome.messages:
+        _out(message)
+    return outcome.path
 
 
 def _fetch(args: argparse.Namespace, lang: str) -> int:
@@ -171,7 +157,7 @@ def _update(args: argparse.Namespace, lang: str) -> int:
         except FetchError as error:
             if len(articles) == 1:
                 raise
-            _error(make_inert(t(error.key, lang, **_safe(error.params))), lang)
+            _error(error.text(lang), lang)
             failed += 1
             continue
         key = "fetch.update.changed" if report.changed else "fetch.update.unchanged"

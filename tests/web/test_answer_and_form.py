@@ -120,7 +120,7 @@ def test_rest_urls_fall_back_to_rest_route() -> None:
     )
     assert rest_urls(dest, "/wp/v2/comments/5") == [
         "https://example.org/blog/wp-json/wp/v2/comments/5",
-        "https://example.org/blog/?rest_route=%2Fwp%2Fv2%2Fcomments%2F5",
+        "https://example.org/blog/?rest_route=/wp/v2/comments/5",
     ]
     plain = Destination(
         PAGE,
@@ -130,7 +130,7 @@ def test_rest_urls_fall_back_to_rest_route() -> None:
     )
     assert (
         rest_urls(plain, "/wp/v2/comments/5")[0]
-        == "https://example.org/index.php?rest_route=%2Fwp%2Fv2%2Fcomments%2F5"
+        == "https://example.org/index.php?rest_route=/wp/v2/comments/5"
     )
 
 

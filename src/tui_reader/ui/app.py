@@ -50,6 +50,8 @@ if TYPE_CHECKING:
     from tui_reader.core.comments.drafts import Draft, DraftStore
     from tui_reader.core.storage.atomic_file import FileProblem
     from tui_reader.core.storage.library import ArticleInfo, Listing
+    from tui_reader.core.web.thread_layout import CommentBlock
+    from tui_reader.ui.sync.feeds_sync import FeedsSync
 
 # Settings changed in the app (+/-, theme) are written this long after the last change.
 SETTINGS_DEBOUNCE = 0.5
@@ -60,7 +62,11 @@ SCREEN_KEYS = frozenset({"show_drafts", "show_help", "back", "quit"})
 class ReaderApp(App[object]):
     # The reading screen's styles load with the app's: a screen's own CSS_PATH makes Textual
     # parse every stylesheet again when it is pushed (~10 ms before the first paint).
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "reading/reading_screen.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        "app.tcss",
+        "reading/reading_screen.tcss",
+        "sync/sync_bar.tcss",
+    ]
     TITLE = "tui-reader"
     ENABLE_COMMAND_PALETTE = True
     # Our providers replace Textual's system commands (English only, and not ours).
@@ -71,6 +77,7 @@ class ReaderApp(App[object]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+p", "command_palette", "keys.palette", show=False, priority=True),
         Binding("T", "cycle_theme", "keys.theme", show=False),
+        Binding("ctrl+r", "sync_feeds", "keys.sync", show=False),
         Binding("d", "show_drafts", "keys.drafts"),
         Binding("question_mark", "show_help", "keys.help", key_display="?"),
         Binding("escape", "back", "keys.back"),
@@ -307,9 +314,35 @@ class ReaderApp(App[object]):
         return True
 
     async def action_quit(self) -> None:
+        self.feeds_sync.stop()
         self.save_reading_positions()
         self.write_settings()
         self.exit()
+
+    # --- feeds (issue 15): Ctrl+R, the palette's "Sync feeds" ------------------------------
+
+    @cached_property
+    def feeds_sync(self) -> FeedsSync:
+        from tui_reader.ui.sync.feeds_sync import FeedsSync
+
+        return FeedsSync(self)
+
+    def sync_feeds(self) -> None:
+        from tui_reader.cli_fetch import library_dir
+
+        self.feeds_sync.start(library_dir(self.loaded_settings))
+
+    def action_sync_feeds(self) -> None:
+        self.sync_feeds()
+
+    def relist_library(self) -> None:
+        """New articles arrived (a sync): the library lists its directory again."""
+        from tui_reader.ui.library.library_screen import LibraryScreen
+
+        self._articles = None
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.reload()
 
     # --- the terminal closed, or the system asks us to stop (issue 16) ---------------------
 
@@ -441,6 +474,26 @@ class ReaderApp(App[object]):
             # Once it is shown: the composer asks the reading screen where the reader is.
             reading.when_shown(compose)
 
+    def compose_reply(self, article: Article, comment: CommentBlock) -> None:
+        """The comment form as a reply to `comment` of the article's thread (its unsent reply
+        to it, else a new one): titled "Reply to Ada", Ctrl+O quotes the comment."""
+        from tui_reader.ui.comments.reply_support import reply_draft_for
+
+        draft = reply_draft_for(self, article, comment.comment_id)
+        if draft is not None:
+            self.compose_comment(article, draft)
+
+    def fetch_article(self) -> None:
+        """ "Fetch an article…": its address asked in a dialog, fetched, then opened."""
+        from tui_reader.core.web.fetch_report import library_dir
+        from tui_reader.ui.dialogs.fetch_dialog import FetchDialog
+
+        def fetched(path: Path | None) -> None:
+            if path is not None:
+                self.open_article(path)
+
+        self.push_screen(FetchDialog(self.lang, library_dir(self.settings)), fetched)
+
     def open_draft(self, draft: Draft) -> None:
         """A draft from the drafts screen, in its article; read-only when the article is gone."""
         from tui_reader.ui.comments.drafts_support import draft_article
@@ -493,8 +546,9 @@ class ReaderApp(App[object]):
         then: Callable[[], None] | None = None,
     ) -> None:
         from tui_reader.core.comments.drafts import Status
-        from tui_reader.ui.comments.composer_screen import ComposerContext, ComposerScreen
+        from tui_reader.ui.comments.composer_screen import ComposerScreen
         from tui_reader.ui.comments.drafts_support import new_draft, section_ref
+        from tui_reader.ui.comments.reply_support import composer_context
 
         article = reading.article
         if article.comments_closed and draft is None:
@@ -513,7 +567,7 @@ class ReaderApp(App[object]):
             self.report(self.drafts.take_problems())
         if draft is None:
             draft = new_draft(self, article, slug, title, self.lang)
-        context = ComposerContext(article, slug, title, reading.top_paragraph)
+        context = composer_context(self, article, draft, (slug, title), reading.top_paragraph)
         # Comments closed: an existing draft opens read-only, saying why.
         refused = t("composer.closed", draft.lang) if article.comments_closed else None
 

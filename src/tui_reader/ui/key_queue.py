@@ -117,6 +117,10 @@ class KeyQueue:
         if not stack:  # the app is closing
             return False
         *below, current = stack
+        # A screen still reading what the next keys act on (a reading screen's comment thread).
+        holds = getattr(current, "holds_keys", None)
+        if holds is not None and holds():
+            return True
         # call_after_refresh work, run by the current screen (Textual keeps no public count),
         # once the last key opened a screen or moved the focus (the library's rows, the
         # reading screen's sidebar). After a refresh the screen runs it when it next handles

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from tui_reader.core.storage.library import ArticleInfo
     from tui_reader.core.storage.positions import PositionStore
     from tui_reader.core.storage.settings import Settings
+    from tui_reader.core.web.thread_layout import CommentBlock
 
 
 class ReaderShell(Protocol):
@@ -53,6 +54,10 @@ class ReaderShell(Protocol):
 
     def show_help(self) -> None: ...
 
+    def sync_feeds(self) -> None: ...
+
+    def relist_library(self) -> None: ...
+
     def compose_comment(
         self,
         article: Article,
@@ -63,7 +68,11 @@ class ReaderShell(Protocol):
         back_to_drafts: bool = False,
     ) -> None: ...
 
+    def compose_reply(self, article: Article, comment: CommentBlock) -> None: ...
+
     def open_draft(self, draft: Draft) -> None: ...
+
+    def fetch_article(self) -> None: ...
 
 
 def shell(node: DOMNode) -> ReaderShell:

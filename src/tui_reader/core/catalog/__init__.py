@@ -18,6 +18,7 @@ from tui_reader.core.catalog import (
     articles,
     cli,
     comments,
+    feeds,
     fetching,
     reading,
     sending,
@@ -30,7 +31,18 @@ from tui_reader.core.catalog.entry import Entry, is_singular
 # The languages of the interface and of the articles' comment forms: the one list.
 LANGS = ("en", "fr")
 
-FEATURES = (cli, articles, reading, settings, comments, sending, fetching, storage, wordpress)
+FEATURES = (
+    cli,
+    articles,
+    reading,
+    settings,
+    comments,
+    sending,
+    fetching,
+    feeds,
+    storage,
+    wordpress,
+)
 STRINGS: dict[str, Entry] = {
     key: entry for feature in FEATURES for key, entry in feature.STRINGS.items()
 }

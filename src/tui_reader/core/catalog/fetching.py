@@ -195,4 +195,74 @@ STRINGS: dict[str, Entry] = {
         "en": "the reply could not be saved: {reason}",
         "fr": "la réponse n'a pas pu être enregistrée : {reason}",
     },
+    # --- the thread in the app (ui.reading.comments_part) and the fetch dialog -------------
+    "thread.reply_where": {
+        "en": "r answers the comment at the top of the view: the comments follow the article (n and p move from one to the next)",
+        "fr": "r répond au commentaire en haut de la vue : les commentaires suivent l'article (n et p passent de l'un à l'autre)",
+    },
+    "thread.reply_held": {
+        "en": "This comment is not published yet: it cannot be answered.",
+        "fr": "Ce commentaire n'est pas encore publié : on ne peut pas y répondre.",
+    },
+    "thread.none": {
+        "en": "This article has no saved comment thread (articles fetched from a site have one).",
+        "fr": "Cet article n'a pas de fil de commentaires enregistré (les articles récupérés d'un site en ont un).",
+    },
+    "thread.updating": {
+        "en": "Fetching the comments from the site…",
+        "fr": "Récupération des commentaires sur le site…",
+    },
+    "thread.busy": {
+        "en": "The comments are being fetched already.",
+        "fr": "Les commentaires sont déjà en cours de récupération.",
+    },
+    "thread.unchanged": {
+        "en": ("No new comment ({count} comment)", "No new comment ({count} comments)"),
+        "fr": (
+            "Pas de nouveau commentaire ({count} commentaire)",
+            "Pas de nouveau commentaire ({count} commentaires)",
+        ),
+    },
+    "thread.updated": {
+        "en": (
+            "{count} new comment ({total} in all), marked new",
+            "{count} new comments ({total} in all), marked new",
+        ),
+        "fr": (
+            "{count} nouveau commentaire ({total} en tout), marqué nouveau",
+            "{count} nouveaux commentaires ({total} en tout), marqués nouveaux",
+        ),
+    },
+    "thread.not_updated": {
+        "en": "The comments were not updated (nothing changed): {reason}",
+        "fr": "Les commentaires n'ont pas été mis à jour (rien n'a changé) : {reason}",
+    },
+    "fetch.dialog.title": {"en": "Fetch an article", "fr": "Récupérer un article"},
+    "fetch.dialog.prompt": {
+        "en": "The article's address (http or https), typed or pasted; Enter fetches it, with its comments, into the library.",
+        "fr": "L'adresse de l'article (http ou https), tapée ou collée ; Entrée le récupère, avec ses commentaires, dans la bibliothèque.",
+    },
+    "fetch.dialog.fetch": {"en": "Fetch", "fr": "Récupérer"},
+    "fetch.dialog.cancel": {"en": "Cancel", "fr": "Annuler"},
+    "fetch.dialog.fetching": {"en": "Fetching {url}…", "fr": "Récupération de {url}…"},
+    "fetch.dialog.empty": {
+        "en": "Type or paste the address of an article.",
+        "fr": "Tapez ou collez l'adresse d'un article.",
+    },
+    "palette.cmd.fetch": {"en": "Fetch an article…", "fr": "Récupérer un article…"},
+    "keys.fetch": {"en": "Fetch", "fr": "Récupérer"},
+    "keys.reply": {"en": "Reply", "fr": "Répondre"},
+    "keys.refresh_comments": {"en": "Comments again", "fr": "Relire les commentaires"},
+    "help.reply": {
+        "en": "Reply to the comment at the top of the view (highlighted; n p move by comment in the comments)",
+        "fr": "Répondre au commentaire en haut de la vue (surligné ; n p passent d'un commentaire à l'autre)",
+    },
+    "help.refresh_comments": {
+        "en": "Fetch the comments again (new ones are marked)",
+        "fr": "Récupérer à nouveau les commentaires (les nouveaux sont marqués)",
+    },
+    "help.library.fetch": {
+        "en": "Fetch an article from the web (its address typed or pasted)",
+        "fr": "Récupérer un article du web (son adresse tapée ou collée)",
+    },
 }

@@ -7,6 +7,8 @@ from tui_reader.core.catalog.entry import Entry
 
 STRINGS: dict[str, Entry] = {
     "composer.title": {"en": "Leave a Reply", "fr": "Laisser un commentaire"},
+    # The label of WordPress's reply link ("Reply to %s"), the form's title for a reply.
+    "composer.title_reply": {"en": "Reply to {author}", "fr": "Répondre à {author}"},
     "composer.note_private": {
         "en": "Your email address will not be published.",
         "fr": "Votre adresse e-mail ne sera pas publiée.",

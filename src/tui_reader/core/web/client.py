@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from tui_reader import __version__
 from tui_reader.core.web.destination import is_web_url, same_site
@@ -44,6 +45,7 @@ class Answer:
     headers: dict[str, str]
     text: str
     too_big: bool = False  # the body went past the bound asked for: `text` is cut there
+    body: bytes = b""  # the bytes as received (a feed parser reads its XML's own encoding)
 
     @property
     def location(self) -> str | None:
@@ -71,9 +73,13 @@ def _tls_context() -> ssl.SSLContext:
 
 
 class WebClient:
-    """A session with one site or several; use as a context manager."""
+    """A session with one site or several; use as a context manager.
 
-    def __init__(self, timeouts: Timeouts | None = None) -> None:
+    Safe to share between threads (httpx.Client is); `per_host` bounds the requests in flight
+    to one host at a time (a sync fetching many feeds must not hammer one site).
+    """
+
+    def __init__(self, timeouts: Timeouts | None = None, *, per_host: int | None = None) -> None:
         import httpx  # here, not at import time: only a send pays for it
 
         self._httpx = httpx
@@ -85,6 +91,10 @@ class WebClient:
             verify=_tls_context(),
         )
         self.requests = 0  # made so far (benchmarks, and tests of what an update costs)
+        self.received = 0  # body bytes received so far
+        self._per_host = per_host
+        self._hosts: dict[str, threading.BoundedSemaphore] = {}
+        self._lock = threading.Lock()
 
     def __enter__(self) -> WebClient:
         return self
@@ -122,11 +132,31 @@ class WebClient:
         """POST `data` form-encoded, as a browser submits the form; redirects not followed."""
         return self._request("POST", url, data=data)
 
+    def _host_slot(self, url: str) -> threading.BoundedSemaphore | None:
+        if self._per_host is None:
+            return None
+        host = urlsplit(url).netloc.lower()
+        with self._lock:
+            slot = self._hosts.get(host)
+            if slot is None:
+                slot = self._hosts[host] = threading.BoundedSemaphore(self._per_host)
+            return slot
+
     def _request(
         self, method: str, url: str, *, max_body: int = MAX_BODY, **kwargs: Any
     ) -> Answer | NetworkProblem:
+        slot = self._host_slot(url)
+        if slot is None:
+            return self._request_now(method, url, max_body=max_body, **kwargs)
+        with slot:
+            return self._request_now(method, url, max_body=max_body, **kwargs)
+
+    def _request_now(
+        self, method: str, url: str, *, max_body: int = MAX_BODY, **kwargs: Any
+    ) -> Answer | NetworkProblem:
         httpx = self._httpx
-        self.requests += 1
+        with self._lock:
+            self.requests += 1
         try:
             with self._client.stream(method, url, **kwargs) as response:
                 chunks: list[bytes] = []
@@ -139,13 +169,16 @@ class WebClient:
                         too_big = True
                         break
                 body = b"".join(chunks)[:max_body]
+                with self._lock:
+                    self.received += size
                 encoding = response.charset_encoding or _meta_charset(body) or "utf-8"
                 try:
                     text = body.decode(encoding, errors="replace")
                 except LookupError:  # a charset Python does not know
                     text = body.decode("utf-8", errors="replace")
                 headers = {k.lower(): v for k, v in response.headers.items()}
-                return Answer(response.status_code, str(response.url), headers, text, too_big)
+                status, where = response.status_code, str(response.url)
+                return Answer(status, where, headers, text, too_big, body)
         except httpx.TimeoutException as exc:
             return NetworkProblem("send.error.timeout", _reason(exc))
         except httpx.ConnectError as exc:

@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from html import unescape
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 from tui_reader.core.web.client import NetworkProblem, WebClient
 from tui_reader.core.web.destination import Destination
+from tui_reader.core.web.wordpress import RestApi
 
 
 class Fate(StrEnum):
@@ -43,20 +44,12 @@ def site_root(destination: Destination) -> str:
 def rest_urls(
     destination: Destination, route: str, params: dict[str, str] | None = None
 ) -> list[str]:
-    """Where `route` (e.g. "/wp/v2/comments/5") can be read: the advertised API root first,
-    then `?rest_route=` on the site's root, which works with any permalink setting."""
-    query = urlencode(params or {})
-    urls: list[str] = []
-    root = destination.api_root
-    if root and "rest_route=" not in root:
-        urls.append(root.rstrip("/") + route + (f"?{query}" if query else ""))
-    fallback = site_root(destination) + "?" + urlencode({"rest_route": route})
-    urls.append(fallback + (f"&{query}" if query else ""))
-    if root and "rest_route=" in root:
-        # e.g. http://site/index.php?rest_route=/ : same idea, the site's own spelling first.
-        base = root.split("rest_route=")[0]
-        urls.insert(0, base + urlencode({"rest_route": route}) + (f"&{query}" if query else ""))
-    return list(dict.fromkeys(urls))
+    """Where `route` (e.g. "/wp/v2/comments/5") can be read: under the advertised API root
+    first (as the site spells it), then `?rest_route=` on the site's root, which works with any
+    permalink setting (core.web.wordpress.RestApi builds both)."""
+    apis = [RestApi.from_root_url(destination.api_root)] if destination.api_root else []
+    apis.append(RestApi.fallback(site_root(destination)))
+    return list(dict.fromkeys(api.url(route, params) for api in apis))
 
 
 def _json(text: str) -> object:

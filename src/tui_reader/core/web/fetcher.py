@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from tui_reader.core.catalog import t
+from tui_reader.core.sanitize import make_inert
 from tui_reader.core.web.client import Answer, NetworkProblem, Timeouts, WebClient
 from tui_reader.core.web.destination import Destination, is_web_url
 from tui_reader.core.web.extract import main_text, read_head
@@ -51,11 +53,19 @@ _DNS_WORDS = (
 )
 
 
+# Every placeholder a fetch message may have: a message is shown even when one is not known.
+PARAM_DEFAULTS: dict[str, object] = {"url": "", "reason": "", "status": "", "path": ""}
+
+
 class FetchError(Exception):
     def __init__(self, key: str, **params: object) -> None:
         super().__init__(key)
         self.key = key
         self.params = params
+
+    def text(self, lang: str) -> str:
+        """The message, inert (it quotes addresses and the site's words)."""
+        return make_inert(t(self.key, lang, **{**PARAM_DEFAULTS, **self.params}))
 
 
 def network_error(problem: NetworkProblem, url: str) -> FetchError:
@@ -91,6 +101,7 @@ class FetchedArticle:
     thread_problem: str | None = None  # catalog key, when the thread could not be read
     wordpress: bool = False
     slug: str | None = None
+    feed: str | None = None  # the title of the feed it came from (reader sync)
 
 
 def check_url(url: str) -> None:
@@ -127,6 +138,12 @@ def fetch_article(url: str, *, timeouts: Timeouts | None = None) -> FetchedArtic
     url = url.strip()
     with WebClient(timeouts) as client:
         return _fetch(client, url)
+
+
+def fetch_article_with(client: WebClient, url: str) -> FetchedArticle:
+    """The same as fetch_article, on a client shared with other fetches (reader sync)."""
+    check_url(url)
+    return _fetch(client, url.strip())
 
 
 def _fetch(client: WebClient, url: str) -> FetchedArticle:

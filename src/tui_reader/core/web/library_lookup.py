@@ -38,3 +38,31 @@ def find_saved(directory: Path, url: str) -> Path | None:
         if any(source.rstrip("/") == wanted for source in sources_of(path)):
             return path
     return None
+
+
+class SavedIndex:
+    """find_saved for many saves into one directory (a sync): each article's front matter is
+    read once, and articles that appeared since (another tui-reader) when next asked."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._by_url: dict[str, Path] = {}
+        self._read: set[str] = set()
+
+    def _refresh(self) -> None:
+        try:
+            names = sorted(p.name for p in self.directory.glob("*.md"))
+        except OSError:
+            return
+        for name in names:
+            if name in self._read or BESIDE_MARK in name:
+                continue
+            self._read.add(name)
+            path = self.directory / name
+            for source in sources_of(path):
+                self._by_url.setdefault(source.rstrip("/"), path)
+
+    def find(self, url: str) -> Path | None:
+        self._refresh()
+        found = self._by_url.get(url.strip().rstrip("/"))
+        return found if found is not None and found.exists() else None

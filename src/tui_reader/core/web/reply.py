@@ -7,12 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui_reader.core.comments.drafts import Draft, DraftStore, SaveResult, Status
 from tui_reader.core.comments.identity import Identity
 from tui_reader.core.comments.validation import FieldError, validate
 from tui_reader.core.web.saved_article import destination_of
 from tui_reader.core.web.thread import Comment, read_thread
+
+if TYPE_CHECKING:
+    from tui_reader.core.article.model import Article
 
 
 class ReplyError(ValueError):
@@ -38,6 +42,26 @@ def find_comment(article: Path, comment_id: int) -> Comment:
     raise ReplyError("reply.no_comment", id=comment_id, path=str(article))
 
 
+def reply_draft(
+    store: DraftStore,
+    article: Article,
+    article_path: Path,
+    parent: Comment,
+    *,
+    identity: Identity | None = None,
+) -> Draft:
+    """A new reply draft on `parent`, in memory (nothing written): on the article's lead
+    section, with the comment form saved at fetch time as its destination."""
+    destination = destination_of(article_path, article.source_url)
+    if destination is None or not article.source_url or not article.sections:
+        raise ReplyError("reply.no_form", path=str(article_path))
+    lead = article.sections[0]
+    draft = store.new_on(article, lead, section_title=article.title, identity=identity)
+    draft.comment_parent = parent.id
+    draft.destination = destination
+    return draft
+
+
 def new_reply(
     store: DraftStore,
     article_path: Path,
@@ -52,14 +76,8 @@ def new_reply(
 
     parent = find_comment(article_path, comment_id)
     article = load_article(article_path)
-    destination = destination_of(article_path, article.source_url)
-    if destination is None or not article.source_url:
-        raise ReplyError("reply.no_form", path=str(article_path))
-    lead = article.sections[0]
-    draft = store.new_on(article, lead, section_title=article.title, identity=identity)
+    draft = reply_draft(store, article, article_path, parent, identity=identity)
     draft.comment = text
-    draft.comment_parent = parent.id
-    draft.destination = destination
     errors = validate(draft.fields(), draft.lang, article.require_name_email)
     if ready and not errors:
         draft.status = Status.READY

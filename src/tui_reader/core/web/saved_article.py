@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 from tui_reader.core.storage.atomic_file import atomic_write, json_bytes, utc_timestamp
 from tui_reader.core.web.destination import Destination, DestinationError
-from tui_reader.core.web.library_lookup import BESIDE_MARK, find_saved
+from tui_reader.core.web.library_lookup import BESIDE_MARK, SavedIndex, find_saved
 from tui_reader.core.web.thread import Comment, Probe, Thread, merge, read_thread, sidecar_path
 
 if TYPE_CHECKING:
@@ -103,6 +103,8 @@ def render_file(fetched: FetchedArticle) -> str:
         if value:
             meta[key] = value
     meta["source"] = f.source
+    if f.feed:
+        meta["feed"] = f.feed
     if f.url != f.source:
         meta["fetched_from"] = f.url
     meta["comments"] = "open" if f.comments_open else "closed"
@@ -154,12 +156,20 @@ def destination_of(article: Path, source: str | None = None) -> Destination | No
 
 
 def save_fetched(
-    fetched: FetchedArticle, directory: Path, *, probe: Probe | None = None
+    fetched: FetchedArticle,
+    directory: Path,
+    *,
+    probe: Probe | None = None,
+    index: SavedIndex | None = None,
 ) -> SaveReport:
-    """Write the article and its thread. Raises OSError when the disk refuses."""
+    """Write the article and its thread. Raises OSError when the disk refuses. `index`: the
+    directory's articles by address, for many saves in a row (reader sync)."""
     f = fetched
     directory.mkdir(parents=True, exist_ok=True)
-    existing = find_saved(directory, f.source) or find_saved(directory, f.url)
+    if index is not None:
+        existing = index.find(f.source) or index.find(f.url)
+    else:
+        existing = find_saved(directory, f.source) or find_saved(directory, f.url)
     path = existing or _free_name(directory, slug_for(f))
     previous = read_thread(path) if existing else None
     data = render_file(f).encode("utf-8")

@@ -36,11 +36,13 @@ def app_commands(provider: Provider) -> list[AppCommand]:
     """The commands that make sense on the screen the palette was opened from."""
     app, screen, lang = provider.app, provider.screen, lang_of(provider.app)
     out = [AppCommand(t("palette.cmd.change_theme", lang), app.action_change_theme)]
+    out.append(AppCommand(t("palette.cmd.fetch", lang), shell(app).fetch_article))
     # Offered where the screen the palette was opened from has them.
     for action, key in SCREEN_COMMANDS:
         run = getattr(screen, action, None)
         if run is not None:
             out.append(AppCommand(t(key, lang), run))
+    out.append(AppCommand(t("palette.cmd.sync", lang), shell(app).sync_feeds))
     if "show_help" in app_keys(screen):
         out.append(AppCommand(t("palette.cmd.help", lang), shell(app).show_help))
     out.append(AppCommand(t("palette.cmd.quit", lang), app.action_quit))

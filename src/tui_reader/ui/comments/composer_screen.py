@@ -59,6 +59,9 @@ class ComposerContext:
     section_slug: str  # the section being read, for a new draft
     section_title: str
     quote_source: Callable[[], str] | None = None  # the paragraph at the top of the view
+    # A reply (ui.comments.reply_support): the author answered, and how Ctrl+N starts another.
+    reply_to: str = ""
+    new_reply: Callable[[], Draft | None] | None = None
 
 
 class ComposerScreen(ModalScreen[str | None]):
@@ -131,7 +134,12 @@ class ComposerScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         form = self.form_lang
         with Vertical(id="composer") as box:
-            box.border_title = t("composer.title", form)
+            reply_to = make_inert(self.context.reply_to) if self.context else ""
+            box.border_title = (
+                t("composer.title_reply", form, author=reply_to)
+                if reply_to
+                else t("composer.title", form)
+            )
             yield Static(self._comment_on(), id="comment-on")
             where, warning = self._send_note()
             yield Static(where, id="send-to", classes="-warning" if warning else "")
@@ -310,7 +318,7 @@ class ComposerScreen(ModalScreen[str | None]):
             self.notify(t("composer.close_blocked", self.lang), severity="error", timeout=8)
             return
         context = self.context
-        draft = new_draft(
+        draft = (context.new_reply() if context.new_reply else None) or new_draft(
             self.app, context.article, context.section_slug, context.section_title, self.lang
         )
         self.session.start(draft)

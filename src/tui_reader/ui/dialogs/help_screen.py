@@ -22,6 +22,7 @@ HELP_ROWS: list[tuple[str, list[tuple[str, str]]]] = [
         [
             ("↑ ↓ / j k", "help.library.move"),
             ("Enter", "help.library.open"),
+            ("F", "help.library.fetch"),
             ("d", "help.drafts"),
         ],
     ),
@@ -38,6 +39,8 @@ HELP_ROWS: list[tuple[str, list[tuple[str, str]]]] = [
             ("t", "help.toggle_sidebar"),
             ("+ -", "help.width"),
             ("c", "help.comment"),
+            ("r", "help.reply"),
+            ("R", "help.refresh_comments"),
             ("S", "help.send_comments"),
             ("d", "help.drafts"),
             ("Escape", "help.back"),
@@ -83,6 +86,7 @@ HELP_ROWS: list[tuple[str, list[tuple[str, str]]]] = [
         "help.group.everywhere",
         [
             ("Ctrl+P", "help.palette"),
+            ("Ctrl+R", "help.sync"),
             ("T", "help.theme"),
             ("?", "help.help"),
             ("q", "help.quit"),

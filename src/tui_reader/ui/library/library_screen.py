@@ -40,6 +40,7 @@ class LibraryScreen(Screen[None]):
         Binding("j", "cursor_down", show=False),
         Binding("k", "cursor_up", show=False),
         Binding("enter", "open", "keys.open"),
+        Binding("F", "fetch", "keys.fetch"),  # "Fetch an article…" (the app's dialog)
         # d, ? and q: ReaderApp.BINDINGS.
     ]
 
@@ -71,6 +72,9 @@ class LibraryScreen(Screen[None]):
         if self.directory.resolve() == bundled_articles_dir().resolve():
             return t("library.bundled", self.lang)
         return display_path(self.directory)
+
+    def action_fetch(self) -> None:
+        shell(self).fetch_article()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -127,6 +131,16 @@ class LibraryScreen(Screen[None]):
             progress_cell(shell(self).positions, info.path, self.lang),
             Text(""),  # drafts: filled in by refresh_draft_counts
         ]
+
+    def reload(self) -> None:
+        """List the directory again (new articles from a sync), the cursor kept on its row."""
+        if not self._listed or not self.is_mounted:
+            return
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        self._list_later()
+        table.move_cursor(row=row)
 
     def on_screen_resume(self) -> None:
         self.refresh_draft_counts()

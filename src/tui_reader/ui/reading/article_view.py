@@ -12,11 +12,12 @@ from __future__ import annotations
 import time
 from bisect import bisect_right
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from itertools import accumulate
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
+from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
 from textual import work
@@ -27,7 +28,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from tui_reader.core.article.model import Article
+from tui_reader.core.article.model import Article, Section
 from tui_reader.core.render.markdown import estimate_height, is_external, render_lines
 from tui_reader.ui.startup import after_first_paint, first_paint_done
 
@@ -44,9 +45,27 @@ NEIGHBOURHOOD = 400
 BATCH_SECONDS = 0.1
 
 
+CURRENT_PART = "article-view--part-current"
+
+
+class Part(Protocol):
+    """A block shown after the article (a comment of its thread: ui.reading.comments_part),
+    rendered lazily like a section but not one of the article's sections."""
+
+    @property
+    def source(self) -> str: ...  # what its height is estimated from
+
+    def render(self, console: Console, width: int, lang: str) -> list[list[Segment]]: ...
+
+
 class ArticleView(ScrollView, can_focus=True):
     # Search matches (ui.reading.article_search): all of them, and the current one.
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"article-view--match", "article-view--match-current"}
+    # The first line of the part at the top of the view (the current comment) too.
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-view--match",
+        "article-view--match-current",
+        "article-view--part-current",
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", show=False),
         Binding("k", "scroll_up", show=False),
@@ -84,7 +103,9 @@ class ArticleView(ScrollView, can_focus=True):
         self.article = article
         self.max_width = max_width
         self.lang = lang  # the interface language, for notices drawn in the text
-        self._sections = article.sections
+        # The article's sections, then the parts after it (append_parts): "blocks" below.
+        self._sections: list[Section | Part] = list(article.sections)
+        self._article_count = len(article.sections)
         self._width = 0  # column count the cached lines were rendered for (0: not yet)
         self._margin = 0
         self._heights: list[int] = []
@@ -101,7 +122,14 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def current_section(self) -> int:
-        return self._current
+        """The article's section at the top of the view (the last one while in the parts)."""
+        return max(0, min(self._current, self._article_count - 1))
+
+    @property
+    def current_part(self) -> int | None:
+        """The index (in append_parts order) of the part at the top of the view, if any."""
+        index = self._current - self._article_count
+        return index if index >= 0 else None
 
     @property
     def text_width(self) -> int:
@@ -122,8 +150,34 @@ class ArticleView(ScrollView, can_focus=True):
         return self._offsets[index]
 
     def section_at(self, y: int) -> int:
-        """Index of the section holding virtual line `y`."""
+        """Index of the article's section holding virtual line `y` (the last one below it)."""
+        return max(0, min(self._article_count - 1, self._block_at(y)))
+
+    def _block_at(self, y: int) -> int:
         return max(0, min(len(self._sections) - 1, bisect_right(self._offsets, y) - 1))
+
+    def append_parts(self, parts: Sequence[Part]) -> None:
+        """Show `parts` after the article (replacing those shown before), rendered on demand.
+        Nothing above them moves: the reader's place stays."""
+        # A new list: renders of the old parts still in the background are dropped (_adopt).
+        self._sections = [*self._sections[: self._article_count], *parts]
+        for index in [i for i in self._lines if i >= self._article_count]:
+            self._line_count -= len(self._lines.pop(index))
+        if not self._width:
+            return  # laid out with the article
+        del self._heights[self._article_count :], self._exact[self._article_count :]
+        self._heights += [estimate_height(p.source, self._width) for p in parts]
+        self._exact += [False] * len(parts)
+        self._recompute_offsets()
+        self._ensure_visible(round(self.scroll_y))
+        self.refresh()
+        self._render_background(self._block_at(round(self.scroll_y)))
+
+    def part_offset(self, index: int) -> int:
+        return self._offsets[self._article_count + index]
+
+    def jump_to_part(self, index: int) -> None:
+        self.jump_to(self._article_count + index)
 
     def top_lines(self, limit: int = 40) -> tuple[int, list[str]]:
         """The section at the top of the view and the text of its rendered lines from the top
@@ -131,7 +185,9 @@ class ArticleView(ScrollView, can_focus=True):
         if not self._width or not self._sections:
             return 0, []
         top = round(self.scroll_y)
-        index = self.section_at(top)
+        index = self._block_at(top)
+        if index >= self._article_count:
+            return self._article_count - 1, []
         start = top - self._offsets[index]
         return index, [strip.text.strip() for strip in self._strips(index)[start : start + limit]]
 
@@ -186,7 +242,7 @@ class ArticleView(ScrollView, can_focus=True):
         if not self._heights:
             return 0, 0
         y = round(self.scroll_y)
-        index = self.section_at(y)
+        index = self._block_at(y)
         return index, y - self._offsets[index]
 
     # --- rendering ----------------------------------------------------------------------
@@ -197,8 +253,11 @@ class ArticleView(ScrollView, can_focus=True):
         # `app` from a background thread: there `self.app` walks up the DOM, which a widget
         # that has been removed no longer has (NoActiveAppError).
         app = app or self.app
-        source = self._sections[index].source
-        lines = render_lines(source, app.console, width, lang=self.lang)
+        block = self._sections[index]
+        if isinstance(block, Section):
+            lines = render_lines(block.source, app.console, width, lang=self.lang)
+        else:
+            lines = block.render(app.console, width, self.lang)
         pad = [Segment(" " * margin)] if margin else []
         return [Strip([*pad, *line], width + margin) for line in lines]
 
@@ -239,7 +298,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _ensure_visible(self, top: int) -> None:
         if self._sections and self._width:
-            self._ensure_rendered_around(self.section_at(top), top)
+            self._ensure_rendered_around(self._block_at(top), top)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # `rich_style` walks the DOM; compute it once per paint, not once per line.
@@ -257,13 +316,16 @@ class ArticleView(ScrollView, can_focus=True):
         if not self._width or not self._sections:
             return Strip.blank(width, style)
         virtual_y = round(self.scroll_y) + y
-        index = self.section_at(virtual_y)
+        index = self._block_at(virtual_y)
         strips = self._strips(index)
         line_no = virtual_y - self._offsets[index]
         if not 0 <= line_no < len(strips):
             return Strip.blank(width, style)
         strip = strips[line_no].crop_extend(0, width, style)
-        if self.search is not None:
+        if index >= self._article_count:
+            if index == self._current and line_no == 0:  # the current comment's first line
+                strip = strip.apply_style(self.get_component_rich_style(CURRENT_PART))
+        elif self.search is not None:
             strip = self.search.decorate(strip, index, line_no)
         return strip.apply_style(style).apply_offsets(0, virtual_y)
 
@@ -276,8 +338,8 @@ class ArticleView(ScrollView, can_focus=True):
     @work(thread=True, exclusive=True, group="article-render")
     def _render_in_thread(self, around: int, app: App[object]) -> None:
         worker = get_current_worker()
-        width, margin = self._width, self._margin
-        n = len(self._sections)
+        width, margin, sections = self._width, self._margin, self._sections
+        n = len(sections)
         order = [*range(around, min(n, around + NEIGHBOURHOOD)), *range(around - 1, -1, -1)]
         if n <= NEIGHBOURHOOD * 2:
             # Small enough to render whole: every height becomes exact.
@@ -287,7 +349,7 @@ class ArticleView(ScrollView, can_focus=True):
         batch: list[tuple[int, list[Strip]]] = []
         sent = time.monotonic()
         for index in order:
-            if worker.is_cancelled or width != self._width:
+            if worker.is_cancelled or width != self._width or sections is not self._sections:
                 return
             if self._exact[index] and index in self._lines:
                 continue
@@ -296,15 +358,19 @@ class ArticleView(ScrollView, can_focus=True):
             if time.monotonic() - sent > BATCH_SECONDS:
                 if worker.is_cancelled:
                     return
-                app.call_from_thread(self._adopt, batch, width)
+                app.call_from_thread(self._adopt, batch, width, sections)
                 batch, sent = [], time.monotonic()
             time.sleep(0)  # let the UI thread take the GIL between sections
         if batch and not worker.is_cancelled:
-            app.call_from_thread(self._adopt, batch, width)
+            app.call_from_thread(self._adopt, batch, width, sections)
 
-    def _adopt(self, batch: list[tuple[int, list[Strip]]], width: int) -> None:
+    def _adopt(
+        self, batch: list[tuple[int, list[Strip]]], width: int, sections: object = None
+    ) -> None:
         """Take background renders, keeping the view still if sections above it changed."""
         if width != self._width or not self.is_attached:  # resized, or the screen was left
+            return
+        if sections is not None and sections is not self._sections:  # other parts since
             return
         top = round(self.scroll_y)
         shift = 0
@@ -332,8 +398,10 @@ class ArticleView(ScrollView, can_focus=True):
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         if self._width:
             self._ensure_visible(round(new_value))
-            index = self.section_at(round(new_value))
+            index = self._block_at(round(new_value))
             if index != self._current:
+                if index >= self._article_count or self._current >= self._article_count:
+                    self.refresh()  # the current part's highlight moved
                 self._current = index
                 self.post_message(self.SectionChanged(index))
         super().watch_scroll_y(old_value, new_value)
@@ -364,7 +432,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _scroll_instantly(self, y: int) -> None:
         self.scroll_to(y=max(0, min(y, self.max_scroll_y)), animate=False, immediate=True)
         self.refresh()
-        self._render_background(self.section_at(round(self.scroll_y)))
+        self._render_background(self._block_at(round(self.scroll_y)))
 
     def jump_to(self, index: int) -> None:
         """Bring section `index` to the top of the view."""

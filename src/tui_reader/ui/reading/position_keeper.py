@@ -97,13 +97,14 @@ class PositionKeeper:
         top = round(view.scroll_y)
         index = view.section_at(top)
         start = view.section_offset(index)
+        lines = view.section_offset(index + 1) - start
         total = self._total()
         end_visible = top + max(1, view.scrollable_content_region.height) >= total
         self._end_seen |= end_visible
         return capture(
             slug=sections[index].slug,
-            line=top - start,
-            lines=view.section_offset(index + 1) - start,
+            line=min(top - start, max(0, lines - 1)),  # in the comments: the article's end
+            lines=lines,
             top=top,
             total=total,
             end_visible=self._end_seen,

@@ -30,6 +30,7 @@ from tui_reader.core.storage.settings import (
 from tui_reader.ui.commands.lazy import section_commands
 from tui_reader.ui.localized import localize_bindings
 from tui_reader.ui.reading.article_view import ArticleView
+from tui_reader.ui.reading.comments_part import THREAD_BINDINGS, ThreadPart
 from tui_reader.ui.reading.position_keeper import PositionKeeper
 from tui_reader.ui.reading.search_and_links import SEARCH_BINDINGS, SearchAndLinks
 from tui_reader.ui.reading.search_bar import SearchBar
@@ -76,6 +77,7 @@ class ReadingScreen(Screen[None]):
         Binding("plus,equals_sign", "wider", "keys.wider", show=False, key_display="+"),
         Binding("minus", "narrower", "keys.narrower", show=False, key_display="-"),
         Binding("c", "comment", "keys.comment"),
+        *THREAD_BINDINGS,  # r R (comments_part)
         Binding("S", "send_comments", "keys.send_comments", show=False),
     ]
     # ctrl+p: jump to a section by title
@@ -102,6 +104,10 @@ class ReadingScreen(Screen[None]):
             search_bar=self.search_bar,
             sidebar=self.sidebar,
             mount_bars=self.mount_bars,
+        )
+        # The comment thread after the article, read after the first paint (comments_part).
+        self.thread = ThreadPart(
+            self, article, lang=lang, view=lambda: self.view, sidebar=self.sidebar
         )
         # The search bar and the footer: after the first paint, or as soon as "/" asks.
         self._bars = DeferredMount(self, self._make_bars, after="#body")
@@ -130,6 +136,7 @@ class ReadingScreen(Screen[None]):
         self.sidebar.follow(0)
         after_first_paint(self, self._mount_sidebar)
         after_first_paint(self, self.mount_bars)
+        after_first_paint(self, self.thread.load)
         if len(self.article.body) >= COUNT_LATER:
             after_first_paint(self, self._count_words)
 
@@ -343,6 +350,17 @@ class ReadingScreen(Screen[None]):
 
     def action_comment(self) -> None:
         shell(self).compose_comment(self.article)
+
+    def holds_keys(self) -> bool:
+        """Keys wait while the comment thread is read (ui.key_queue): a fast `G r` must
+        reply to the last comment, not find no thread yet."""
+        return self.thread.reading
+
+    def action_reply(self) -> None:
+        self.thread.reply()
+
+    def action_refresh_comments(self) -> None:
+        self.thread.refresh()
 
     def action_send_comments(self) -> None:
         """`S` and the palette: send this article's ready comments (the app's outbox)."""

@@ -54,6 +54,7 @@ class SectionList(OptionList):
         self._draft_counts = dict(drafts or {})
         self._filled = False
         self._wanted = 0  # the entry to highlight once the list is filled
+        self._tail: str | None = None  # an entry after the sections (the comments)
         super().__init__(id=id, classes=classes, markup=False)
 
     def on_mount(self) -> None:
@@ -66,11 +67,29 @@ class SectionList(OptionList):
             Option(section_label(s, self._lead_title, counts.get(s.slug, 0)), id=str(s.index))
             for s in self._sections
         )
+        if self._tail is not None:
+            self.add_option(Option(self._tail, id="tail"))
         self._filled = True
         self.highlighted = self._wanted
 
+    def set_tail_entry(self, label: str | None) -> None:
+        """The entry after the sections ("Comments (12)": ui.reading.comments_part); None: none.
+        Selecting it selects index len(sections), the first block after the article."""
+        had = self._tail is not None
+        self._tail = label
+        if not self._filled:
+            return
+        if label is None and had:
+            self.remove_option("tail")
+        elif label is not None and had:
+            self.replace_option_prompt("tail", label)
+        elif label is not None:
+            self.add_option(Option(label, id="tail"))
+
     def follow(self, index: int) -> None:
-        """Highlight the entry of the section being read (kept until the list is filled)."""
+        """Highlight the entry of the section being read (kept until the list is filled); past
+        the sections, the entry after them."""
+        index = min(index, len(self._sections) - (self._tail is None))
         self._wanted = index
         if self._filled and self.highlighted != index:
             self.highlighted = index
