@@ -58,6 +58,7 @@ sidebar_width = 28
 sidebar_visible = false
 reading_width = 72
 library_order = "progress"
+send_ready = "auto"
 """
     )
     loaded = load_settings(themes=THEMES)
@@ -70,6 +71,7 @@ library_order = "progress"
         sidebar_visible=False,
         reading_width=72,
         library_order="progress",
+        send_ready="auto",
     )
 
 
@@ -106,6 +108,8 @@ def test_auto_values_mean_default() -> None:
         ("articles_dir = []", "articles_dir"),
         ('library_order = "size"', "library_order"),
         ("library_order = 2", "library_order"),
+        ('send_ready = "always"', "send_ready"),
+        ("send_ready = true", "send_ready"),
     ],
 )
 def test_bad_value_gives_default_and_a_problem(line: str, name: str) -> None:
@@ -121,6 +125,16 @@ def test_bad_value_gives_default_and_a_problem(line: str, name: str) -> None:
     assert "{" not in bad[0].text("fr")
     if name != "sidebar_width":
         assert loaded.settings.sidebar_width == 30  # the good values still apply
+
+
+def test_send_ready_defaults_to_ask_and_says_what_it_expects() -> None:
+    assert Settings().send_ready == "ask"
+    write('send_ready = "sometimes"')
+    [problem] = load_settings().problems
+    assert '"ask", "auto" or "manual"' in problem.text("en")
+    assert "« ask », « auto » ou « manual »" in problem.text("fr")
+    write('send_ready = "Manual"')
+    assert load_settings().settings.send_ready == "manual"
 
 
 def test_limits_are_inclusive() -> None:

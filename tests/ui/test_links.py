@@ -9,8 +9,8 @@ from textual.widgets import OptionList
 
 from tests.repo_paths import ARTICLES
 from tui_reader.core.find import links
+from tui_reader.ui import browser
 from tui_reader.ui.dialogs.links_screen import LinksScreen
-from tui_reader.ui.reading import search_and_links
 from tui_reader.ui.reading.article_view import ArticleView
 from tui_reader.ui.reading.reading_screen import ReadingScreen
 
@@ -24,7 +24,7 @@ def no_browser(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     for var in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER"):
         monkeypatch.delenv(var, raising=False)
     launched: list[list[str]] = []
-    monkeypatch.setattr(search_and_links, "launch", launched.append)
+    monkeypatch.setattr(browser, "launch", launched.append)
     return launched
 
 
@@ -126,7 +126,7 @@ async def test_a_browser_that_fails_to_start_falls_back_to_copying(
         raise FileNotFoundError(2, "No such file or directory")
 
     monkeypatch.setattr(links, "system_browser_command", lambda url: ["x", url])
-    monkeypatch.setattr(search_and_links, "launch", broken)
+    monkeypatch.setattr(browser, "launch", broken)
     app = make_app(LONG)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -250,6 +250,35 @@ def test_flood_waits_the_sites_interval_and_goes_on_with_other_sites(
         other.close()
 
 
+def test_flood_waits_what_retry_after_says(site: LocalSite, store: DraftStore) -> None:
+    too_fast = die_page("You are posting comments too quickly. Slow down.")
+    answers = iter([Reply(429, too_fast, {"Retry-After": "4"})])
+
+    def flood_once(seen: object) -> Reply:
+        return next(answers, Reply(302, headers={"Location": f"{site.base_url}/post/#comment-9"}))
+
+    draft = ready_draft(store, wordpress_like(site, flood_once))  # type: ignore[arg-type]
+    waits: list[float] = []
+    clock = [0.0]
+
+    def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        clock[0] += seconds
+
+    [result] = sender(store, sleep=sleep, monotonic=lambda: clock[0]).send([draft])
+    assert result.outcome is SendOutcome.SENT
+    assert waits == [4.0]  # the site's word, not the 15 s default
+
+
+def test_a_retry_after_too_long_leaves_the_draft_ready(site: LocalSite, store: DraftStore) -> None:
+    too_fast = die_page("You are posting comments too quickly. Slow down.")
+    url = wordpress_like(site, Reply(429, too_fast, {"Retry-After": "3600"}))
+    draft = ready_draft(store, url)
+    [result] = sender(store, sleep=lambda s: pytest.fail("waited")).send([draft])
+    assert (result.outcome, result.status) == (SendOutcome.RETRY, "ready")
+    assert len(site.posts()) == 1
+
+
 def test_schema_1_draft_is_read_and_upgraded_when_sent(site: LocalSite, store: DraftStore) -> None:
     import json
 

@@ -220,6 +220,7 @@ class ReaderApp(App[object]):
     def on_mount(self) -> None:
         startup.start(self)
         startup.after_first_paint(self, _clean_stale_temps)
+        startup.after_first_paint(self, self._offer_ready_drafts)
         self._catch_terminating_signals()
         self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -232,6 +233,13 @@ class ReaderApp(App[object]):
             self.notify(problem.text(self.lang), severity="warning", timeout=12)
         self.positions.all()
         self.report(self.positions.take_problems(), timeout=12)
+
+    def _offer_ready_drafts(self) -> None:
+        """`send_ready` (issue 13): ready drafts are offered for sending (or sent) once their
+        site answers, checked in a worker (ui.comments.outbox_runner)."""
+        from tui_reader.ui.comments.outbox_runner import outbox
+
+        outbox(self).offer_at_start()
 
     # --- settings, themes, palette, positions (issue 5) ------------------------------------
 

@@ -21,8 +21,8 @@ STRINGS: dict[str, Entry] = {
     "composer.state.save_failed": {"en": "not saved", "fr": "non enregistré"},
     "composer.state.line": {"en": "{status} · {state}", "fr": "{status} · {state}"},
     "composer.posted": {
-        "en": "Comment ready: it will be sent once you are online.",
-        "fr": "Commentaire prêt : il sera envoyé dès que vous serez en ligne.",
+        "en": "Comment ready: s on the drafts screen (d) sends it, or reader send.",
+        "fr": "Commentaire prêt : s dans les brouillons (d) l'envoie, ou reader send.",
     },
     "composer.back_to_draft": {
         "en": "The comment no longer passes the form's checks: it is a draft again.",

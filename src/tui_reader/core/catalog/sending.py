@@ -225,4 +225,119 @@ STRINGS: dict[str, Entry] = {
         "en": "the draft could not be written",
         "fr": "le brouillon n'a pas pu être écrit",
     },
+    # --- in the app: the outbox (ui.comments.outbox_runner), the drafts and reading screens ---
+    "drafts.key.send": {"en": "Send", "fr": "Envoyer"},
+    "drafts.key.send_all": {"en": "Send all", "fr": "Tout envoyer"},
+    "drafts.key.check": {"en": "Check", "fr": "Vérifier"},
+    "drafts.key.browser": {"en": "Link", "fr": "Lien"},
+    "keys.send_comments": {"en": "Send", "fr": "Envoyer"},
+    "palette.cmd.send_comments": {
+        "en": "Send this article's ready comments",
+        "fr": "Envoyer les commentaires prêts de cet article",
+    },
+    "help.drafts.send": {
+        "en": "Send the selected ready comment to its site",
+        "fr": "Envoyer le commentaire prêt sélectionné à son site",
+    },
+    "help.drafts.send_all": {
+        "en": "Send every ready comment",
+        "fr": "Envoyer tous les commentaires prêts",
+    },
+    "help.drafts.check": {
+        "en": "Ask the sites whether comments awaiting moderation are published",
+        "fr": "Demander aux sites si les commentaires en attente de modération sont publiés",
+    },
+    "help.drafts.browser": {
+        "en": "Open a sent comment in the browser",
+        "fr": "Ouvrir un commentaire envoyé dans le navigateur",
+    },
+    "help.send_comments": {
+        "en": "Send this article's ready comments",
+        "fr": "Envoyer les commentaires prêts de cet article",
+    },
+    "drafts.status.sending_now": {"en": "sending…", "fr": "envoi…"},
+    "outbox.sending": {
+        "en": ("Sending {count} comment…", "Sending {count} comments…"),
+        "fr": ("Envoi de {count} commentaire…", "Envoi de {count} commentaires…"),
+    },
+    "outbox.progress": {"en": "{done}/{total} · {line}", "fr": "{done}/{total} · {line}"},
+    "outbox.already_busy": {
+        "en": "Already being sent.",
+        "fr": "Déjà en cours d'envoi.",
+    },
+    "outbox.not_ready": {
+        "en": "Only a ready comment is sent (this one is {status}): r marks it ready.",
+        "fr": "Seul un commentaire prêt est envoyé (celui-ci est {status}) : r le marque prêt.",
+    },
+    "outbox.article_none": {
+        "en": "No ready comment on this article to send.",
+        "fr": "Aucun commentaire prêt à envoyer sur cet article.",
+    },
+    "outbox.broken": {
+        "en": "Sending stopped: {reason}. The drafts are kept; try again.",
+        "fr": "Envoi interrompu : {reason}. Les brouillons sont conservés ; réessayez.",
+    },
+    "outbox.checking": {
+        "en": "Asking the sites about comments awaiting moderation…",
+        "fr": "Interrogation des sites sur les commentaires en attente de modération…",
+    },
+    "outbox.already_checking": {
+        "en": "Already checking.",
+        "fr": "Vérification déjà en cours.",
+    },
+    "outbox.confirm_foreign": {
+        "en": "The comment form of {site} posts to another host, {host}. Send the comment (with your name and e-mail) to {host}?",
+        "fr": "Le formulaire de commentaire de {site} envoie à un autre hôte, {host}. Envoyer le commentaire (avec votre nom et votre e-mail) à {host} ?",
+    },
+    "outbox.foreign_declined": {
+        "en": "Not sent; the comment stays ready: {reason}",
+        "fr": "Non envoyé ; le commentaire reste prêt : {reason}",
+    },
+    "outbox.offer": {
+        "en": (
+            "{count} ready comment can be sent now. Send it?",
+            "{count} ready comments can be sent now. Send them?",
+        ),
+        "fr": (
+            "{count} commentaire prêt peut être envoyé maintenant. L'envoyer ?",
+            "{count} commentaires prêts peuvent être envoyés maintenant. Les envoyer ?",
+        ),
+    },
+    "outbox.offer_hint": {
+        "en": (
+            "{count} ready comment can be sent: d, then S.",
+            "{count} ready comments can be sent: d, then S.",
+        ),
+        "fr": (
+            "{count} commentaire prêt peut être envoyé : d, puis S.",
+            "{count} commentaires prêts peuvent être envoyés : d, puis S.",
+        ),
+    },
+    "outbox.no_link": {
+        "en": "This comment has no address on the site yet.",
+        "fr": "Ce commentaire n'a pas encore d'adresse sur le site.",
+    },
+    "outbox.being_sent": {
+        "en": "This comment is being sent: it cannot be deleted now.",
+        "fr": "Ce commentaire est en cours d'envoi : impossible de le supprimer maintenant.",
+    },
+    "outbox.last_attempt": {
+        "en": "Last attempt, {time}: {what}",
+        "fr": "Dernière tentative, {time} : {what}",
+    },
+    "outbox.field": {"en": "field: {field}", "fr": "champ : {field}"},
+    "outbox.posted_at": {
+        "en": "On the site since {time}: {link}",
+        "fr": "Sur le site depuis {time} : {link}",
+    },
+    # --- the composer: where the comment goes -------------------------------------------------
+    "composer.send_to": {"en": "Sent to {host}", "fr": "Envoyé à {host}"},
+    "composer.send_insecure": {
+        "en": "plain http: your name and e-mail travel unencrypted",
+        "fr": "http simple : votre nom et votre e-mail circulent en clair",
+    },
+    "composer.send_nowhere": {
+        "en": "This article has no web address: the comment cannot be sent from here (export it: reader drafts export).",
+        "fr": "Cet article n'a pas d'adresse web : le commentaire ne peut pas être envoyé d'ici (exportez-le : reader drafts export).",
+    },
 }

@@ -53,6 +53,10 @@ STRINGS: dict[str, Entry] = {
         "en": '"date", "title", "progress" or "feed"',
         "fr": "« date », « title », « progress » ou « feed »",
     },
+    "settings.expect.send_ready": {
+        "en": '"ask", "auto" or "manual"',
+        "fr": "« ask », « auto » ou « manual »",
+    },
     "settings.notice.moved_aside": {
         "en": "{path} had errors: it was kept as {moved_to} and a corrected file was written",
         "fr": (

@@ -18,7 +18,7 @@ import os
 import re
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -743,8 +743,11 @@ class DraftStore:
             return SaveResult(SaveOutcome.FAILED, None, "drafts.error.not_found", {"id": draft_id})
         draft = self.get(draft_id)
         try:
-            with self._lock():
-                self.path_for(draft_id).unlink()
+            with self.send_lock(draft_id) as free:
+                if not free:  # being sent, by this app's outbox or another instance
+                    return SaveResult(SaveOutcome.FAILED, draft, "outbox.being_sent")
+                with self._lock():
+                    self.path_for(draft_id).unlink()
         except FileNotFoundError:
             return SaveResult(SaveOutcome.FAILED, None, "drafts.error.not_found", {"id": draft_id})
         except OSError as exc:
@@ -782,8 +785,18 @@ class DraftStore:
         draft found `sending` while we hold its lock was left by a crash: resolve it."""
         self.path_for(draft_id)  # validates the id (it becomes a file name)
         ensure_private_dir(self.directory)
-        with self._lock(f"{SEND_LOCK_PREFIX}{draft_id}.lock", blocking=False) as held:
+        lock = self.directory / f"{SEND_LOCK_PREFIX}{draft_id}.lock"
+        with file_lock(lock, blocking=False, remove=True) as held:  # removed once released
             yield held
+
+    def clean_send_locks(self) -> None:
+        """Remove send locks left by a killed instance (or of drafts deleted since): each
+        one that nobody holds, by the same protocol as send_lock. Never raises."""
+        with suppress(OSError):
+            for entry in os.scandir(self.directory):
+                if entry.name.startswith(SEND_LOCK_PREFIX) and entry.name.endswith(".lock"):
+                    with file_lock(Path(entry.path), blocking=False, remove=True):
+                        pass
 
     def _lock(
         self, name: str = LOCK_FILE, *, blocking: bool = True

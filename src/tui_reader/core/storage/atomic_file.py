@@ -269,28 +269,51 @@ def move_aside(path: Path, corrupt_dir: Path, now: datetime | None = None) -> Pa
 
 
 @contextmanager
-def file_lock(lock_path: Path, *, blocking: bool = True) -> Iterator[bool]:
+def file_lock(lock_path: Path, *, blocking: bool = True, remove: bool = False) -> Iterator[bool]:
     """Serialise a read-modify-write between instances: an advisory flock on `lock_path`.
 
     The lock's directory must exist. A lock file we cannot create (read-only directory) must
     not stop a write that may still succeed: the caller then runs unlocked. Yields whether the
     lock is held (False only when not `blocking` and another process has it).
+
+    `remove`: the file is unlinked on release, while still locked, so that per-item locks
+    (drafts/.send-<id>.lock) do not pile up. Every user of such a lock must pass `remove`:
+    after locking, it checks that the path still names the file it locked; if the holder it
+    waited for removed it meanwhile, it locks the file now at that path instead.
     """
     fd = -1
     held = True
     if fcntl is not None:
         with suppress(OSError):
-            flags = os.O_RDWR | os.O_CREAT | _O_NOFOLLOW | _O_CLOEXEC
-            fd = os.open(lock_path, flags, PRIVATE_FILE_MODE)
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
-            except BlockingIOError:
-                held = False
+            while True:
+                flags = os.O_RDWR | os.O_CREAT | _O_NOFOLLOW | _O_CLOEXEC
+                fd = os.open(lock_path, flags, PRIVATE_FILE_MODE)
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+                except BlockingIOError:
+                    held = False
+                    break
+                if not remove or _still_at(fd, lock_path):
+                    break
+                os.close(fd)  # a file nobody will look at again: try the one there now
+                fd = -1
     try:
         yield held
     finally:
         if fd >= 0:
+            if remove and held:
+                with suppress(OSError):
+                    os.unlink(lock_path)  # before the release: see _still_at
             os.close(fd)  # releases the flock
+
+
+def _still_at(fd: int, path: Path) -> bool:
+    """Is the file open as `fd` the one `path` names now (not unlinked, not replaced)?"""
+    try:
+        here, there = os.fstat(fd), os.stat(path, follow_symlinks=False)
+    except OSError:
+        return False
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
 
 
 def clean_stale_temps(

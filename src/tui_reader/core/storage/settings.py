@@ -42,6 +42,8 @@ DEFAULT_SIDEBAR_WIDTH = 32
 READING_WIDTH_MIN, READING_WIDTH_MAX = 40, 400
 SIDEBAR_WIDTH_MIN, SIDEBAR_WIDTH_MAX = 12, 120
 AUTO = "auto"
+# At start-up, ready drafts and a network that answers: offer to send them, send them, or not.
+SEND_READY_CHOICES = ("ask", "auto", "manual")
 
 HEADER = "# tui-reader settings: every key is optional (see the README, section Settings).\n"
 
@@ -55,6 +57,7 @@ class Settings:
     sidebar_visible: bool | None = None  # None: shown when the terminal is wide enough
     reading_width: int = DEFAULT_READING_WIDTH
     library_order: str = DEFAULT_ORDER  # the library's order (core.storage.library_order)
+    send_ready: str = "ask"  # SEND_READY_CHOICES
 
 
 SETTING_NAMES = tuple(f.name for f in fields(Settings))
@@ -171,6 +174,10 @@ def _check(name: str, value: object, base: Path) -> tuple[object, str | None]:
         if isinstance(value, str) and value.strip().lower() in ORDERS:
             return value.strip().lower(), None
         return None, "settings.expect.library_order"
+    if name == "send_ready":
+        if isinstance(value, str) and value.strip().lower() in SEND_READY_CHOICES:
+            return value.strip().lower(), None
+        return None, "settings.expect.send_ready"
     raise KeyError(name)
 
 

@@ -50,6 +50,7 @@ class PostAnswer:
     link: str | None = None  # where the comment is: the Location without ?unapproved=…
     held: bool | None = None  # True when the redirect says "awaiting moderation"
     problem_key: str | None = None  # NETWORK: what went wrong (core.web.client.NetworkProblem)
+    retry_after: float | None = None  # FLOOD: seconds to wait, when the site says (Retry-After)
 
 
 _COMMENT_FRAGMENT = re.compile(r"\Acomment-(\d+)\Z")
@@ -177,3 +178,24 @@ def classify(status: int, location: str | None, body: str) -> PostAnswer:
     if 500 <= status < 600:
         return PostAnswer(Outcome.SERVER_ERROR, status, message)
     return PostAnswer(Outcome.UNEXPECTED, status, message)
+
+
+def retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds from a Retry-After header (a number of seconds, or an HTTP date); None when
+    absent or unreadable. WordPress's own flood answer has none; a proxy or plugin may."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    from email.utils import parsedate_to_datetime
+
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if moment.tzinfo is None:
+        return None
+    import time
+
+    return max(0.0, moment.timestamp() - (time.time() if now is None else now))

@@ -36,7 +36,7 @@ from tui_reader.core.comments.drafts import (
     Status,
     format_time,
 )
-from tui_reader.core.web.answer import Outcome, PostAnswer, classify
+from tui_reader.core.web.answer import Outcome, PostAnswer, classify, retry_after
 from tui_reader.core.web.client import NetworkProblem, Timeouts, WebClient
 from tui_reader.core.web.destination import Destination, host_of, is_web_url, same_site
 from tui_reader.core.web.fate import Fate, check_fate, find_published
@@ -44,6 +44,7 @@ from tui_reader.core.web.form import PageFindings, read_post_page
 
 FLOOD_WAIT = 15.0  # WordPress's default comment_flood_filter interval, in seconds
 FLOOD_TRIES = 3  # flood answers tolerated per draft before leaving it ready for later
+FLOOD_WAIT_MAX = 120.0  # a longer Retry-After: the draft is left ready for a later send
 
 
 class SendOutcome(StrEnum):
@@ -112,9 +113,10 @@ def describe(result: SendResult, lang: str) -> str:
 class _Flood(Exception):
     """The site said "too fast": this draft is back in the queue for later."""
 
-    def __init__(self, result: SendResult) -> None:
+    def __init__(self, result: SendResult, wait: float | None) -> None:
         super().__init__(result.draft_id)
         self.result = result
+        self.wait = wait  # the site's Retry-After, if it said one
 
 
 @dataclass(slots=True)
@@ -193,6 +195,7 @@ class Sender:
     ) -> list[SendResult]:
         """Send `drafts` (default: pending()). A site that says "too fast" gets its drafts
         retried after its interval; other sites' drafts go on meanwhile."""
+        self.store.clean_send_locks()  # a killed send leaves its lock file behind
         queue = [_Job(d.id, _host(d)) for d in (self.pending() if drafts is None else drafts)]
         results: list[SendResult] = []
         blocked: dict[str, float] = {}  # host → not before (monotonic)
@@ -212,7 +215,8 @@ class Sender:
                     result = self._send_one(job.draft_id, last_try=job.tries >= self.flood_tries)
                 except _Flood as flood:
                     job.tries += 1
-                    job.not_before = self._monotonic() + self.flood_wait
+                    wait = self.flood_wait if flood.wait is None else flood.wait
+                    job.not_before = self._monotonic() + wait
                     blocked[job.host] = job.not_before
                     queue.append(job)
                     del flood
@@ -338,7 +342,11 @@ class Sender:
         answer = self._web().post_form(destination.action, data)
         if isinstance(answer, NetworkProblem):
             return PostAnswer(Outcome.NETWORK, None, answer.reason, problem_key=answer.key)
-        return classify(answer.status, answer.location, answer.text)
+        found = classify(answer.status, answer.location, answer.text)
+        if found.outcome is Outcome.FLOOD:
+            wait = retry_after(answer.headers.get("retry-after"))
+            return dataclasses.replace(found, retry_after=wait)
+        return found
 
     def _conclude(
         self, draft: Draft, destination: Destination, answer: PostAnswer, *, last_try: bool
@@ -363,9 +371,10 @@ class Sender:
             if isinstance(saved, SendResult):
                 return saved
             result = self._result(saved, SendOutcome.RETRY, answer, reason_key="send.error.flood")
-            if last_try:
+            wait = answer.retry_after
+            if last_try or (wait is not None and wait > FLOOD_WAIT_MAX):
                 return result
-            raise _Flood(result)
+            raise _Flood(result, wait)
         if outcome is Outcome.INVALID:
             return self._finish_answer(draft, answer, Status.DRAFT, SendOutcome.NEEDS_EDIT, None)
         if outcome is Outcome.GONE:

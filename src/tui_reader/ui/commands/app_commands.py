@@ -21,6 +21,7 @@ SCREEN_COMMANDS = (
     ("action_wider", "palette.cmd.wider"),
     ("action_narrower", "palette.cmd.narrower"),
     ("action_drafts", "palette.cmd.open_drafts"),  # the drafts of this screen's article, if any
+    ("action_send_comments", "palette.cmd.send_comments"),  # the article's ready comments
     ("action_back", "palette.cmd.library"),
 )
 

@@ -143,6 +143,8 @@ class ComposerScreen(ModalScreen[str | None]):
                 else t("composer.title", form)
             )
             yield Static(self._comment_on(), id="comment-on")
+            where, warning = self._send_note()
+            yield Static(where, id="send-to", classes="-warning" if warning else "")
             note = f"{t('composer.note_private', form)} {t('composer.note_required', form)}"
             yield Static(Text(note), id="form-note")
             yield Static("", id="composer-notice", classes="hidden")
@@ -200,6 +202,14 @@ class ComposerScreen(ModalScreen[str | None]):
         # The section title comes from the draft file: inert, like article text (issue 6).
         section = make_inert(self.draft.section.title)
         return Text(t("composer.comment_on", self.form_lang, section=section))
+
+    def _send_note(self) -> tuple[Text, bool]:
+        """Where the comment goes ("Sent to exemple.fr"), in the form's language; whether it
+        is a warning (plain http, or nowhere to send it)."""
+        from tui_reader.core.web.destination_note import destination_note
+
+        note, warning = destination_note(self.draft, self.form_lang)
+        return Text(make_inert(note)), warning
 
     def _update_state(self, *, failed: bool = False) -> None:
         form = self.form_lang

@@ -1,7 +1,10 @@
-"""Every comment draft: open it in its article, start a new one, mark it ready, delete it."""
+"""Every comment draft: open it in its article, start a new one, mark it ready, delete it;
+send ready ones to their site (the app's outbox, ui.comments.outbox_runner), ask the sites
+about held ones, open a sent one in the browser."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -20,6 +23,7 @@ from tui_reader.core.comments.identity import forget_identity
 from tui_reader.core.comments.validation import prefixed, validate
 from tui_reader.core.sanitize import make_inert
 from tui_reader.ui.comments.drafts_support import draft_article, local_time
+from tui_reader.ui.comments.outbox_runner import outbox
 from tui_reader.ui.dialogs.confirm_screen import ConfirmScreen
 from tui_reader.ui.localized import localize_bindings
 from tui_reader.ui.shell import shell
@@ -42,6 +46,10 @@ class DraftsScreen(Screen[None]):
         Binding("enter", "open", "drafts.key.open"),
         Binding("n", "new", "drafts.key.new"),
         Binding("r", "toggle_ready", "drafts.key.ready"),
+        Binding("s", "send", "drafts.key.send"),
+        Binding("S", "send_all", "drafts.key.send_all"),
+        Binding("u", "check_held", "drafts.key.check"),
+        Binding("o", "open_link", "drafts.key.browser"),
         Binding("delete,x", "delete", "drafts.key.delete", key_display="Del"),
         Binding("f", "forget", "drafts.key.forget"),
         Binding("escape", "back", "drafts.key.back"),
@@ -53,12 +61,14 @@ class DraftsScreen(Screen[None]):
         self.article = article  # the article being read when the screen was opened, if any
         self.drafts: list[Draft] = []
         self._placed = False  # cursor put on the current article's first draft once
+        self._stop_listening: Callable[[], None] | None = None
         localize_bindings(self, lang)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="drafts-header")
         yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
         yield Static(Text(t("drafts.screen.empty", self.lang)), id="drafts-empty")
+        yield Static("", id="send-status")
         yield Static("", id="draft-preview")
         yield Footer()
 
@@ -67,9 +77,26 @@ class DraftsScreen(Screen[None]):
         for key, width in COLUMNS:
             table.add_column(t(key, self.lang), key=key, width=width)
         table.focus()
+        self._stop_listening = outbox(self.app).listen(self._outbox_changed)
+        self._show_send_status()
+
+    def on_unmount(self) -> None:
+        if self._stop_listening is not None:
+            self._stop_listening()
 
     def on_screen_resume(self) -> None:
         self.reload()
+
+    def _outbox_changed(self) -> None:
+        if self.is_attached:
+            self.reload()
+            self._show_send_status()
+
+    def _show_send_status(self) -> None:
+        line = self.query_one("#send-status", Static)
+        status = outbox(self.app).status
+        line.update(Text(make_inert(status), no_wrap=True, overflow="ellipsis"))
+        line.display = bool(status)
 
     # --- the list -----------------------------------------------------------------------
 
@@ -105,6 +132,8 @@ class DraftsScreen(Screen[None]):
     def _cells(self, draft: Draft) -> list[Text]:
         # Titles and comments are user data: Text, never markup.
         status = t(f"drafts.status.{draft.status}", self.lang)
+        if draft.id in outbox(self.app).busy:
+            status = t("drafts.status.sending_now", self.lang)
         if draft.read_only:
             status += " " + t("drafts.cli.read_only_mark", self.lang)
         cells = [
@@ -145,8 +174,44 @@ class DraftsScreen(Screen[None]):
         for line in draft.comment.splitlines(keepends=True):
             # The quote the comment starts with, dimmed as the site shows a block quote.
             text.append(line, style="italic dim" if line.startswith(">") else "")
+        fate = self._send_fate(draft)
+        if fate:
+            text.append("\n" + fate, style="bold")
         text.plain = make_inert(text.plain)  # one for one: the styles stay put
         preview.update(text)
+
+    def _send_fate(self, draft: Draft) -> str:
+        """Where a sent comment is, or what the last attempt to send it met (site's words)."""
+        posted = draft.posted
+        if draft.status == Status.SENT and posted is not None:
+            link = posted.link or t(f"send.result.sent.{posted.fate}.no_link", self.lang)
+            return t("outbox.posted_at", self.lang, time=local_time(posted.at), link=link)
+        attempt = draft.last_attempt
+        if attempt is None or attempt.outcome in ("sending", "resolving"):
+            return ""
+        what = [self._explained(draft, attempt.key, attempt.http_status) if attempt.key else ""]
+        what.append(attempt.message)
+        if attempt.field:
+            what.append(t("outbox.field", self.lang, field=attempt.field))
+        return t(
+            "outbox.last_attempt", self.lang, time=local_time(attempt.time),
+            what=" — ".join(part for part in what if part) or attempt.outcome,
+        )  # fmt: skip
+
+    def _explained(self, draft: Draft, key: str, http_status: int | None) -> str:
+        """Our words for an attempt's outcome (the attempt keeps the key, not its values)."""
+        from tui_reader.core.web.destination import host_of
+
+        destination = draft.destination
+        params = {
+            "status": str(http_status),
+            "host": destination.action_host if destination else "",
+            "site": host_of(draft.article.source_url or ""),
+        }
+        try:
+            return t(key, self.lang, **params)
+        except KeyError:  # a key of another version of tui-reader
+            return ""
 
     def action_cursor_down(self) -> None:
         self.table.action_cursor_down()
@@ -221,6 +286,9 @@ class DraftsScreen(Screen[None]):
         draft = self.selected
         if draft is None:
             return
+        if draft.id in outbox(self.app).busy or draft.status == Status.SENDING:
+            self.notify(t("outbox.being_sent", self.lang), severity="warning")
+            return
         question = t(
             "drafts.confirm.delete",
             self.lang,
@@ -264,6 +332,35 @@ class DraftsScreen(Screen[None]):
         self.app.push_screen(
             ConfirmScreen(t("drafts.confirm.forget", self.lang), self.lang), answered
         )
+
+    def action_send(self) -> None:
+        draft = self.selected
+        if draft is None:
+            return
+        if draft.status not in (Status.READY, Status.SENDING):
+            status = t(f"drafts.status.{draft.status}", self.lang)
+            self.notify(t("outbox.not_ready", self.lang, status=status), severity="warning")
+            return
+        outbox(self.app).send([draft])
+
+    def action_send_all(self) -> None:
+        box = outbox(self.app)
+        box.send(box.pending())
+
+    def action_check_held(self) -> None:
+        outbox(self.app).check()
+
+    def action_open_link(self) -> None:
+        draft = self.selected
+        if draft is None:
+            return
+        link = draft.posted.link if draft.posted is not None else None
+        if not link:
+            self.notify(t("outbox.no_link", self.lang), severity="warning")
+            return
+        from tui_reader.ui.browser import open_external
+
+        open_external(self.app, link, self.lang)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -43,9 +43,15 @@ def new_draft(
 ) -> Draft:
     """A new draft (in memory only) on `article`, prefilled with the remembered identity."""
     section = article.section_by_slug(section_slug) or article.sections[0]
-    return shell(app).drafts.new_on(
+    draft = shell(app).drafts.new_on(
         article, section, section_title=section_title, identity=load_saved_identity(app, lang)
     )
+    if article.path is not None and article.source_url:
+        # A fetched article keeps its comment form in the front matter: no page to read first.
+        from tui_reader.core.web.saved_article import destination_of
+
+        draft.destination = destination_of(article.path, article.source_url)
+    return draft
 
 
 def draft_article(draft: Draft) -> tuple[Article | None, str | None]:

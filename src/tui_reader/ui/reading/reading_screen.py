@@ -79,6 +79,7 @@ class ReadingScreen(Screen[None]):
         # The jump list (ArticleView.go_back): here so that it works from the contents too.
         Binding("backspace,alt+left", "jump_back", "keys.jump_back", show=False),
         Binding("alt+right", "jump_forward", "keys.jump_forward", show=False),
+        Binding("S", "send_comments", "keys.send_comments", show=False),
     ]
     # ctrl+p: jump to a section by title
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {section_commands}
@@ -374,6 +375,12 @@ class ReadingScreen(Screen[None]):
 
     def action_refresh_comments(self) -> None:
         self.thread.refresh()
+
+    def action_send_comments(self) -> None:
+        """`S` and the palette: send this article's ready comments (the app's outbox)."""
+        from tui_reader.ui.comments.outbox_runner import outbox
+
+        outbox(self.app).send_article(self.article)
 
     def action_drafts(self) -> None:
         """The palette's "drafts" command (`d` is ReaderApp's)."""

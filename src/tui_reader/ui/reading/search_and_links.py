@@ -16,7 +16,6 @@ otherwise, and if the browser fails to start, the address is copied and shown.
 
 from __future__ import annotations
 
-import subprocess
 import time
 from typing import TYPE_CHECKING
 
@@ -50,17 +49,6 @@ SEARCH_BINDINGS = [
 # Seconds after the last keystroke in the search bar before the matches are counted: a fast
 # typist's query is counted once, not once per letter (a count of a 37 MB article: ~0.2 s).
 LIVE_COUNT_DELAY = 0.15
-
-
-def launch(argv: list[str]) -> None:
-    """Start a browser detached from this terminal: no shared stdin/stdout, own session."""
-    subprocess.Popen(
-        argv,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
 
 
 class SearchAndLinks:
@@ -303,13 +291,12 @@ class SearchAndLinks:
         from tui_reader.core.find.links import safe_target, spoofed_host, system_browser_command
 
         target = safe_target(url)  # no attach= parameter, even in the clipboard
-        argv = system_browser_command(target)
-        if argv is None:  # copied and shown: nothing opens
-            self._open(target, argv)
+        if system_browser_command(target) is None:  # copied and shown: nothing opens
+            self._open(target)
             return
         host = spoofed_host(self._links_to(url) if links is None else links, url)
         if host is None:
-            self._open(target, argv)
+            self._open(target)
             return
         from tui_reader.core.sanitize import make_inert
         from tui_reader.ui.dialogs.confirm_screen import ConfirmScreen
@@ -319,7 +306,7 @@ class SearchAndLinks:
 
         def answered(open_it: bool | None) -> None:
             if open_it:
-                self._open(target, argv)
+                self._open(target)
 
         self.screen.app.push_screen(ConfirmScreen(question, self.lang, yes=yes), answered)
 
@@ -336,17 +323,7 @@ class SearchAndLinks:
                 return links
         return []
 
-    def _open(self, url: str, argv: list[str] | None) -> None:
-        notify = self.notify
-        if argv is not None:
-            try:
-                launch(argv)
-            except OSError as error:
-                self.screen.app.copy_to_clipboard(url)
-                reason = error.strerror or str(error)
-                notify(t("links.open_failed", self.lang, reason=reason, url=url), timeout=10)
-            else:
-                notify(t("links.opening", self.lang, url=url))
-            return
-        self.screen.app.copy_to_clipboard(url)
-        notify(t("links.copied", self.lang, url=url), timeout=10)
+    def _open(self, url: str) -> None:
+        from tui_reader.ui.browser import open_external
+
+        open_external(self.screen.app, url, self.lang, self.notify)
