@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from tui_reader.core.article.model import Article, Notice, load_article, parse_article
 from tui_reader.core.article.source import MAX_ARTICLE_BYTES
+from tui_reader.core.errors import ArticleError
 from tui_reader.core.storage.paths import bundled_articles_dir, expand_user
 from tui_reader.core.storage.settings import LoadedSettings, load_settings
 
@@ -62,5 +63,23 @@ def prepare(target: str | None, lang: str, settings: LoadedSettings | None = Non
     if article is None:
         from tui_reader.core.storage.library import list_articles
 
-        listing = list_articles(library_dir)
+        if target is None and articles_dir is None:
+            library_dir, listing = _own_or_bundled(library_dir)
+        else:
+            listing = list_articles(library_dir)
     return Launch(library_dir, listing, article, loaded, notices)
+
+
+def _own_or_bundled(bundled: Path) -> tuple[Path, Listing]:
+    """`reader` alone: the articles the reader fetched or synced once there are some (no
+    `articles_dir` setting), else the bundled ones, so a first run is never an empty screen."""
+    from tui_reader.core.storage.library import list_articles
+    from tui_reader.core.storage.paths import saved_articles_dir
+
+    saved = saved_articles_dir()
+    if saved.is_dir():
+        try:
+            return saved, list_articles(saved)
+        except ArticleError:  # empty or unreadable: the bundled articles, as before
+            pass
+    return bundled, list_articles(bundled)

@@ -58,6 +58,11 @@ def unsafe_state_dir() -> UnsafeDirectoryError | None:
     return None
 
 
+def saved_articles_dir() -> Path:
+    """Where fetched and synced articles go when no `articles_dir` is set."""
+    return data_dir() / "articles"
+
+
 def bundled_articles_dir() -> Path:
     """Articles shipped with the package (wheel), or the repo's `articles/` (editable install)."""
     here = Path(__file__).resolve().parents[2]  # the tui_reader package

@@ -15,10 +15,10 @@ if TYPE_CHECKING:
 
 def library_dir(settings: Settings) -> Path:
     """Where fetched articles go: the `articles_dir` setting, else `articles/` in the data dir."""
-    from tui_reader.core.storage.paths import data_dir
+    from tui_reader.core.storage.paths import saved_articles_dir
 
     configured = settings.articles_dir
-    return configured if configured is not None else data_dir() / "articles"
+    return configured if configured is not None else saved_articles_dir()
 
 
 @dataclass(frozen=True, slots=True)

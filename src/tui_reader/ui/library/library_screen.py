@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from tui_reader.core.article.source import display_path
 from tui_reader.core.catalog import t
@@ -28,6 +28,7 @@ from tui_reader.core.storage.library import ArticleInfo
 from tui_reader.core.storage.library_order import ORDERS, next_order, sort_articles
 from tui_reader.core.storage.paths import bundled_articles_dir
 from tui_reader.core.storage.positions import PositionStore, article_key, progress_label
+from tui_reader.ui.key_bar import KeyBar  # ? esc q never cut off
 from tui_reader.ui.library.library_columns import BY_KEY, TITLE, layout
 from tui_reader.ui.localized import localize_bindings
 from tui_reader.ui.shell import shell
@@ -104,7 +105,7 @@ class LibraryScreen(Screen[None]):
             )
             yield Static("", id="library-count")
         yield DataTable(id="library", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def _where(self) -> str:
         """The directory, as the header names it: the install path of the bundled articles
