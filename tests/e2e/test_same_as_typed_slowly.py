@@ -113,7 +113,7 @@ def typed_slowly(reader: StartReader, home: Path, sequence: list[str]) -> tuple[
 # A hand-picked sequence through every case of the issue, then generated ones.
 SEQUENCES = [
     ["c", "Bonjour", "Tab", "Marie", "Tab", "m@ex.fr", "Escape", "Escape", "/", "voix", "Enter"],
-    *(generate(seed) for seed in (1, 2, 3)),
+    *(generate(seed) for seed in (1, 2)),
 ]
 
 

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX p
 
 ARTICLE = ARTICLES / "en-night-trains.md"
 OTHER = ARTICLES / "en-field-guide-markdown-terminal.md"
-ROUNDS = 10
+ROUNDS = 7
 SEED = 6
 GRACE = 1.2  # seconds: text typed longer ago than this must be on disk (autosave: 0.5 s)
 KEYS = "abcdefghijklmnopqrstuvwxyz      éüç漢字,.;:!?[]()'\"-"

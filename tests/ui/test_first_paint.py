@@ -106,7 +106,7 @@ async def test_leaving_while_the_words_are_counted(make_app, tmp_path) -> None:
         assert isinstance(screen, ReadingScreen)
         await app.workers.wait_for_complete()
         article = screen.article
-        for _ in range(4):  # counting again, and the reader leaves at once
+        for _ in range(2):  # counting again, and the reader leaves at once
             app.screen._count_words()
             app.back_to_library()
             await pilot.pause()

@@ -16,6 +16,7 @@ from typing import TextIO
 from rich.console import Console, RenderableType
 from rich.text import Text
 
+from tui_reader.core.article.dates import shown_date
 from tui_reader.core.article.model import Article, Section
 from tui_reader.core.catalog import t
 from tui_reader.core.render.markdown import section_renderable
@@ -32,7 +33,7 @@ class _PrintConsole(Console):
 
 
 def meta_line(article: Article, lang: str) -> str:
-    meta = [m for m in (article.author, article.source_url, article.date) if m]
+    meta = [m for m in (article.author, article.source_url, shown_date(article.date)) if m]
     meta.append(t("reading.minutes", lang, minutes=article.reading_minutes))
     if article.comments_open:
         meta.append(t("reading.comments_open", lang))

@@ -21,6 +21,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
+from tui_reader.core.article.dates import shown_date
 from tui_reader.core.article.source import display_path
 from tui_reader.core.catalog import t
 from tui_reader.core.errors import ArticleError
@@ -254,7 +255,7 @@ class LibraryScreen(Screen[None]):
             ),
             "library.col.feed": _cell(info.feed or ""),
             "library.col.byline": _cell(info.author or info.source_host or "", style="dim"),
-            "library.col.date": _cell(info.date or "", justify="right"),
+            "library.col.date": _cell(shown_date(info.date), justify="right"),
             "library.col.lang": _cell(info.lang.upper()),
             "library.col.time": _cell(
                 t("library.minutes", self.lang, minutes=info.reading_minutes), justify="right"

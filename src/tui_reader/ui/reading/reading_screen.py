@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.worker import get_current_worker
 
+from tui_reader.core.article.dates import shown_date
 from tui_reader.core.article.identity import drafts_key
 from tui_reader.core.article.model import Article, count_words_in_pieces
 from tui_reader.core.catalog import t
@@ -60,7 +61,8 @@ def header_text(article: Article, lang: str, *, count_words: bool = True) -> Gro
         rest.append(t("reading.minutes", lang, minutes=article.reading_minutes))
     if article.comments_open:
         rest.append(t("reading.comments_open", lang))
-    details = Details(article.author or "", article.source_url or "", article.date or "", rest)
+    date = shown_date(article.date)
+    details = Details(article.author or "", article.source_url or "", date, rest)
     return header_with_details(article.title, details)  # fitted to the width
 
 
