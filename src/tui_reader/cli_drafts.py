@@ -13,8 +13,8 @@ import shutil
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
-from typing import NoReturn
 
+from tui_reader.cli_args import Parser, error_line, parse
 from tui_reader.core.article.model import comments_closed
 from tui_reader.core.catalog import resolve_language, t
 from tui_reader.core.comments.drafts import (
@@ -39,34 +39,11 @@ from tui_reader.core.storage.atomic_file import FileProblem
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
-EXIT_USAGE = 2
 SHORT_ID = 8
 
 
-class _Usage(Exception):
-    """argparse wanted to print an error and exit: we print one line ourselves."""
-
-
-class _Done(Exception):
-    """argparse printed help and wants to exit with `code`."""
-
-    def __init__(self, code: int) -> None:
-        super().__init__(code)
-        self.code = code
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise _Usage(message)
-
-    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
-        if message:
-            sys.stderr.write(message)
-        raise _Done(status)
-
-
-def _build_parser(lang: str) -> _Parser:
-    parser = _Parser(prog="reader drafts", description=t("drafts.cli.description", lang))
+def _build_parser(lang: str) -> Parser:
+    parser = Parser(prog="reader drafts", description=t("drafts.cli.description", lang))
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     listing = sub.add_parser("list", help=t("drafts.cli.list_help", lang))
     listing.add_argument("--json", action="store_true", help=t("drafts.cli.json_help", lang))
@@ -95,13 +72,9 @@ def _build_parser(lang: str) -> _Parser:
 
 def run_drafts(argv: list[str], lang: str) -> int:
     """Run `reader drafts <argv>`; the exit status."""
-    try:
-        args = _build_parser(lang).parse_args(argv)
-    except _Done as done:
-        return done.code
-    except _Usage as usage:
-        _error(t("drafts.cli.usage_error", lang, message=str(usage)), lang)
-        return EXIT_USAGE
+    args = parse(_build_parser(lang), argv, lang)
+    if isinstance(args, int):
+        return args
     command: Callable[[argparse.Namespace, str], int] = args.func
     try:
         return command(args, lang)
@@ -111,10 +84,10 @@ def run_drafts(argv: list[str], lang: str) -> int:
         _silence_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
-        _error(t("cli.interrupted", lang), lang)
+        error_line(t("cli.interrupted", lang), lang)
         return 130
     except OSError as exc:
-        _error(exc.strerror or str(exc), lang)
+        error_line(exc.strerror or str(exc), lang)
         return EXIT_FAILURE
 
 
@@ -136,11 +109,11 @@ def _cmd_show(args: argparse.Namespace, lang: str) -> int:
     drafts = _load(lang)
     matches = match_prefix(args.id, drafts)
     if not matches:
-        _error(t("drafts.cli.no_match", lang, id=one_line(args.id)), lang)
+        error_line(t("drafts.cli.no_match", lang, id=one_line(args.id)), lang)
         return EXIT_FAILURE
     if len(matches) > 1:
         ids = ", ".join(draft.id for draft in matches)
-        _error(t("drafts.cli.ambiguous", lang, id=one_line(args.id), ids=ids), lang)
+        error_line(t("drafts.cli.ambiguous", lang, id=one_line(args.id), ids=ids), lang)
         return EXIT_FAILURE
     draft = matches[0]
     _out(draft_to_json(draft) if args.json else _details(draft, lang))
@@ -180,7 +153,7 @@ def _cmd_validate(args: argparse.Namespace, lang: str) -> int:
 def _cmd_forget(args: argparse.Namespace, lang: str) -> int:
     result = forget_identity()
     if result.error is not None:
-        _error(result.error.text(lang), lang)
+        error_line(result.error.text(lang), lang)
         return EXIT_FAILURE
     # A corrupt file is deleted too (the user asked to forget): report either way.
     existed = result.identity is not None or result.problem is not None
@@ -194,7 +167,7 @@ def _cmd_forget(args: argparse.Namespace, lang: str) -> int:
 def _load(lang: str, status: str | None = None) -> list[Draft]:
     report = DraftStore().load_all()
     for problem in report.problems:
-        _error(_problem_text(problem, lang), lang)
+        error_line(_problem_text(problem, lang), lang)
     return [d for d in report.drafts if status is None or d.status == status]
 
 
@@ -207,10 +180,6 @@ def _out(text: str) -> None:
     # Every line for the terminal goes through the one make_inert, whatever built it: a field
     # a command forgot (a slug, an id, a time as written) cannot drive the terminal either.
     print(inert_lines(text))
-
-
-def _error(message: str, lang: str) -> None:
-    print(inert_lines(t("cli.error", lang, message=message)), file=sys.stderr)
 
 
 def _silence_stdout() -> None:

@@ -11,26 +11,22 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui_reader.cli_drafts import _Done, _Parser, _Usage
+from tui_reader.cli_args import Parser, error_line, parse
 from tui_reader.core.catalog import t
 from tui_reader.core.sanitize import make_inert
 
 if TYPE_CHECKING:
     from tui_reader.core.feeds.state import Feed, FeedStore
 
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILURE = 0, 1
 
 
 def _out(text: str) -> None:
     print(make_inert(text))
 
 
-def _error(message: str, lang: str) -> None:
-    print(make_inert(t("cli.error", lang, message=message)), file=sys.stderr)
-
-
-def _build_parser(lang: str) -> _Parser:
-    parser = _Parser(prog="reader feeds", description=t("feeds.cli.description", lang))
+def _build_parser(lang: str) -> Parser:
+    parser = Parser(prog="reader feeds", description=t("feeds.cli.description", lang))
     parser.add_argument("--lang", choices=("en", "fr"), help=t("cli.lang_help", lang))
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add = sub.add_parser("add", help=t("feeds.cli.add_help", lang))
@@ -55,13 +51,9 @@ def _build_parser(lang: str) -> _Parser:
 
 
 def run_feeds(argv: list[str], lang: str) -> int:
-    try:
-        args = _build_parser(lang).parse_args(argv)
-    except _Done as done:
-        return done.code
-    except _Usage as usage:
-        _error(t("feeds.cli.usage_error", lang, message=str(usage)), lang)
-        return EXIT_USAGE
+    args = parse(_build_parser(lang), argv, lang)
+    if isinstance(args, int):
+        return args
     return guarded(lambda: args.func(args, lang), lang)
 
 
@@ -75,10 +67,10 @@ def guarded(run: object, lang: str) -> int:
     try:
         return run()  # type: ignore[operator]
     except (FeedError, FetchError, OSError) as error:
-        _error(failure_text(failure_of(error), lang), lang)
+        error_line(failure_text(failure_of(error), lang), lang)
         return EXIT_FAILURE
     except KeyboardInterrupt:
-        _error(t("cli.interrupted", lang), lang)
+        error_line(t("cli.interrupted", lang), lang)
         return 130
     except BrokenPipeError:
         return EXIT_OK
@@ -91,7 +83,7 @@ def open_store(lang: str) -> FeedStore:
     store = FeedStore()
     store.check()
     for problem in store.problems:
-        _error(problem.text(lang), lang)
+        error_line(problem.text(lang), lang)
     return store
 
 
@@ -141,7 +133,7 @@ def _remove(args: argparse.Namespace, lang: str) -> int:
         wanted = target.rstrip("/")
         chosen = next((f for f in feeds if f.url.rstrip("/") == wanted), None)
     if chosen is None:
-        _error(t("feeds.no_match", lang, target=target), lang)
+        error_line(t("feeds.no_match", lang, target=target), lang)
         return EXIT_FAILURE
     store.remove(chosen)
     _out(t("feeds.removed", lang, title=chosen.title, url=chosen.url))
@@ -157,14 +149,14 @@ def _import(args: argparse.Namespace, lang: str) -> int:
         data = read_private(args.file, limit=MAX_OPML, follow_symlinks=True)
     except OSError as error:
         reason = error.strerror or str(error)
-        _error(t("feeds.opml.unreadable", lang, path=args.file, reason=reason), lang)
+        error_line(t("feeds.opml.unreadable", lang, path=args.file, reason=reason), lang)
         return EXIT_FAILURE
     found = read_opml(data, str(args.file))
     store = open_store(lang)
     added = skipped = 0
     for item in found:
         if not is_web_url(item.url):
-            _error(t("feeds.import_bad", lang, url=item.url), lang)
+            error_line(t("feeds.import_bad", lang, url=item.url), lang)
             continue
         if store.add(item.url, item.title) is None:
             skipped += 1

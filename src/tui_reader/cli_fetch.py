@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui_reader.cli_args import EXIT_USAGE, Parser, error_line, parse
 from tui_reader.core.catalog import t
 from tui_reader.core.sanitize import make_inert
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 # cli_drafts (its parser and output helpers) is imported by the commands, not by `reader URL`,
 # which only looks for the saved copy before the reading start-up.
 
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILURE = 0, 1
 
 
 def library_dir(loaded: LoadedSettings | None = None) -> Path:
@@ -37,30 +38,16 @@ def is_url(text: str | None) -> bool:
 
 
 def _parser(prog: str, description: str) -> argparse.ArgumentParser:
-    from tui_reader.cli_drafts import _Parser
-
-    return _Parser(prog=prog, description=description)
+    return Parser(prog=prog, description=description)
 
 
 def _out(text: str) -> None:
     print(text)
 
 
-def _error(message: str, lang: str) -> None:
-    print(t("cli.error", lang, message=message), file=sys.stderr)
-
-
 def _parse(parser: argparse.ArgumentParser, argv: list[str], lang: str) -> argparse.Namespace | int:
-    from tui_reader.cli_drafts import _Done, _Usage
-
     parser.add_argument("--lang", choices=("en", "fr"), help=t("cli.lang_help", lang))
-    try:
-        return parser.parse_args(argv)
-    except _Done as done:
-        return done.code
-    except _Usage as usage:
-        _error(t("fetch.cli.usage_error", lang, message=str(usage), prog=parser.prog), lang)
-        return EXIT_USAGE
+    return parse(parser, argv, lang)
 
 
 def _guarded(run: object, args: argparse.Namespace, lang: str) -> int:
@@ -70,17 +57,17 @@ def _guarded(run: object, args: argparse.Namespace, lang: str) -> int:
     try:
         return run(args, lang)  # type: ignore[operator]
     except FetchError as error:
-        _error(error.text(lang), lang)
+        error_line(error.text(lang), lang)
         return EXIT_FAILURE
     except ReplyError as error:
-        _error(make_inert(t(error.key, lang, **_safe(error.params))), lang)
+        error_line(make_inert(t(error.key, lang, **_safe(error.params))), lang)
         return EXIT_FAILURE
     except OSError as error:
         path = getattr(error, "filename", None) or "?"
-        _error(t("fetch.error.disk", lang, path=path, reason=error.strerror or error), lang)
+        error_line(t("fetch.error.disk", lang, path=path, reason=error.strerror or error), lang)
         return EXIT_FAILURE
     except KeyboardInterrupt:
-        _error(t("cli.interrupted", lang), lang)
+        error_line(t("cli.interrupted", lang), lang)
         return 130
     except BrokenPipeError:
         return EXIT_OK
@@ -105,7 +92,7 @@ def run_fetch(argv: list[str], lang: str) -> int:
         return args
     if not args.update and not args.target:
         message = t("fetch.cli.url_missing", lang)
-        _error(t("fetch.cli.usage_error", lang, message=message, prog=parser.prog), lang)
+        error_line(t("cli.usage_error", lang, message=message, prog=parser.prog), lang)
         return EXIT_USAGE
     return _guarded(_update if args.update else _fetch, args, lang)
 
@@ -157,7 +144,7 @@ def _update(args: argparse.Namespace, lang: str) -> int:
         except FetchError as error:
             if len(articles) == 1:
                 raise
-            _error(error.text(lang), lang)
+            error_line(error.text(lang), lang)
             failed += 1
             continue
         key = "fetch.update.changed" if report.changed else "fetch.update.unchanged"
@@ -263,7 +250,7 @@ def _reply(args: argparse.Namespace, lang: str) -> int:
     )
     if not result.saved.ok:
         reason = t(result.saved.key or "send.error.disk", lang, **dict(result.saved.params))
-        _error(t("reply.not_saved", lang, reason=reason), lang)
+        error_line(t("reply.not_saved", lang, reason=reason), lang)
         return EXIT_FAILURE
     draft = result.saved.draft or result.draft
     author = make_inert(result.parent.author)

@@ -12,17 +12,18 @@ import argparse
 import json
 import sys
 
-from tui_reader.cli_drafts import _Done, _error, _out, _Parser, _problem_text, _Usage
+from tui_reader.cli_args import Parser, error_line, parse
+from tui_reader.cli_drafts import _out, _problem_text
 from tui_reader.core.catalog import t
 from tui_reader.core.comments.drafts import Draft, DraftStore, match_prefix
 from tui_reader.core.comments.export import make_inert, one_line
 from tui_reader.core.web.fate import Fate
 
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILURE = 0, 1
 
 
-def _build_parser(lang: str) -> _Parser:
-    parser = _Parser(prog="reader send", description=t("send.cli.description", lang))
+def _build_parser(lang: str) -> Parser:
+    parser = Parser(prog="reader send", description=t("send.cli.description", lang))
     parser.add_argument("ids", nargs="*", metavar="ID", help=t("send.cli.ids_help", lang))
     parser.add_argument("--dry-run", action="store_true", help=t("send.cli.dry_run_help", lang))
     parser.add_argument("--json", action="store_true", help=t("send.cli.json_help", lang))
@@ -40,17 +41,13 @@ def _build_parser(lang: str) -> _Parser:
 
 
 def run_send(argv: list[str], lang: str) -> int:
-    try:
-        args = _build_parser(lang).parse_args(argv)
-    except _Done as done:
-        return done.code
-    except _Usage as usage:
-        _error(t("drafts.cli.usage_error", lang, message=str(usage)), lang)
-        return EXIT_USAGE
+    args = parse(_build_parser(lang), argv, lang)
+    if isinstance(args, int):
+        return args
     try:
         return _run(args, lang)
     except KeyboardInterrupt:
-        _error(t("cli.interrupted", lang), lang)
+        error_line(t("cli.interrupted", lang), lang)
         return 130
     except BrokenPipeError:
         return EXIT_OK
@@ -59,7 +56,7 @@ def run_send(argv: list[str], lang: str) -> int:
 def _selected(store: DraftStore, ids: list[str], lang: str) -> list[Draft] | None:
     report = store.load_all()
     for problem in report.problems:
-        _error(_problem_text(problem, lang), lang)
+        error_line(_problem_text(problem, lang), lang)
     if not ids:
         return None
     chosen: list[Draft] = []
@@ -68,7 +65,7 @@ def _selected(store: DraftStore, ids: list[str], lang: str) -> list[Draft] | Non
         if len(matches) != 1:
             key = "drafts.cli.no_match" if not matches else "drafts.cli.ambiguous"
             ids_text = ", ".join(d.id for d in matches)
-            _error(t(key, lang, id=make_inert(wanted), ids=ids_text), lang)
+            error_line(t(key, lang, id=make_inert(wanted), ids=ids_text), lang)
             return []
         if matches[0] not in chosen:
             chosen.append(matches[0])
@@ -109,7 +106,7 @@ def _run(args: argparse.Namespace, lang: str) -> int:
             results = sender.send(drafts, on_result=show)
     insecure = set() if args.check else {r.site for r in results if r.insecure and r.site}
     for site in sorted(insecure):
-        _error(t("send.cli.insecure", lang, site=site), lang)
+        error_line(t("send.cli.insecure", lang, site=site), lang)
     if args.json:
         _out(json.dumps([_as_json(r, lang) for r in results], ensure_ascii=False, indent=2))
     elif args.check:

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui_reader.cli_drafts import _Done, _Parser, _Usage
-from tui_reader.cli_feeds import _error, _out, guarded, open_store
+from tui_reader.cli_args import Parser, error_line, parse
+from tui_reader.cli_feeds import _out, guarded, open_store
 from tui_reader.core.catalog import t
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from tui_reader.core.feeds.sync import FeedOutcome, ThreadOutcome
     from tui_reader.core.web.sender import SendResult
 
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FAILURE, EXIT_INTERRUPTED = 0, 1, 130
 
 
 class _Lines:
@@ -77,8 +77,8 @@ class _Lines:
         self._advance()
 
 
-def _build_parser(lang: str) -> _Parser:
-    parser = _Parser(prog="reader sync", description=t("sync.cli.description", lang))
+def _build_parser(lang: str) -> Parser:
+    parser = Parser(prog="reader sync", description=t("sync.cli.description", lang))
     parser.add_argument("--no-send", action="store_true", help=t("sync.cli.no_send_help", lang))
     parser.add_argument("--into", metavar="DIR", type=Path, help=t("sync.cli.into_help", lang))
     parser.add_argument("--lang", choices=("en", "fr"), help=t("cli.lang_help", lang))
@@ -86,13 +86,9 @@ def _build_parser(lang: str) -> _Parser:
 
 
 def run_sync(argv: list[str], lang: str) -> int:
-    try:
-        args = _build_parser(lang).parse_args(argv)
-    except _Done as done:
-        return done.code
-    except _Usage as usage:
-        _error(t("drafts.cli.usage_error", lang, message=str(usage)), lang)
-        return EXIT_USAGE
+    args = parse(_build_parser(lang), argv, lang)
+    if isinstance(args, int):
+        return args
     return guarded(lambda: _sync(args, lang), lang)
 
 
@@ -125,6 +121,6 @@ def _sync(args: argparse.Namespace, lang: str) -> int:
         report = sync.report
     _out(summary(report, lang))
     if report.interrupted:
-        _error(t("sync.interrupted", lang), lang)
+        error_line(t("sync.interrupted", lang), lang)
         return EXIT_INTERRUPTED
     return EXIT_FAILURE if report.failed else EXIT_OK

@@ -30,6 +30,10 @@ STRINGS: dict[str, Entry] = {
         "fr": "langue de l'interface (en ou fr) ; par défaut celle de la locale",
     },
     "cli.error": {"en": "reader: {message}", "fr": "reader : {message}"},
+    "cli.usage_error": {
+        "en": "{message} (see {prog} --help)",
+        "fr": "{message} (voir {prog} --help)",
+    },
     "cli.no_tty": {
         "en": "no terminal to read keys from; use --print to write the article to stdout",
         "fr": "aucun terminal pour lire le clavier ; utilisez --print pour écrire l'article",

@@ -360,10 +360,6 @@ STRINGS: dict[str, Entry] = {
         "en": "the draft's id, or the start of it",
         "fr": "l'identifiant du brouillon, ou son début",
     },
-    "drafts.cli.usage_error": {
-        "en": "drafts: {message} (see reader drafts --help)",
-        "fr": "drafts : {message} (voir reader drafts --help)",
-    },
     "drafts.cli.none": {"en": "No drafts.", "fr": "Aucun brouillon."},
     "drafts.cli.no_match": {
         "en": "no draft matches {id}",

@@ -43,10 +43,6 @@ STRINGS: dict[str, Entry] = {
         "fr": "écrire les flux en OPML (sur la sortie standard sans fichier)",
     },
     "feeds.cli.file_help": {"en": "the OPML file", "fr": "le fichier OPML"},
-    "feeds.cli.usage_error": {
-        "en": "{message} (reader feeds --help)",
-        "fr": "{message} (reader feeds --help)",
-    },
     "feeds.added": {"en": "Following: {title} ({url})", "fr": "Suivi : {title} ({url})"},
     "feeds.already": {
         "en": "Already followed: {url}",

@@ -135,10 +135,6 @@ STRINGS: dict[str, Entry] = {
         "en": "could not write into {path}: {reason}",
         "fr": "impossible d'écrire dans {path} : {reason}",
     },
-    "fetch.cli.usage_error": {
-        "en": "{message} (see {prog} --help)",
-        "fr": "{message} (voir {prog} --help)",
-    },
     "fetch.cli.url_missing": {
         "en": "the address to fetch is missing",
         "fr": "il manque l'adresse à récupérer",
