@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Footer, Static
 
 from tui_reader.core.article.identity import same_article
 from tui_reader.core.article.model import Article, comments_closed
@@ -25,7 +25,6 @@ from tui_reader.core.sanitize import make_inert
 from tui_reader.ui.comments.drafts_support import draft_article, local_time
 from tui_reader.ui.comments.outbox_runner import outbox
 from tui_reader.ui.dialogs.confirm_screen import ConfirmScreen
-from tui_reader.ui.key_bar import KeyBar  # ? esc q never cut off
 from tui_reader.ui.localized import localize_bindings
 from tui_reader.ui.shell import shell
 
@@ -71,7 +70,7 @@ class DraftsScreen(Screen[None]):
         yield Static(Text(t("drafts.screen.empty", self.lang)), id="drafts-empty")
         yield Static("", id="send-status")
         yield Static("", id="draft-preview")
-        yield KeyBar()
+        yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
